@@ -1,0 +1,30 @@
+import type { Diagnostic } from './diagnostic';
+import { scanIni } from './ini/scanIni';
+import { buildTaskConfig, type TaskConfig } from './model/taskConfig';
+import { resolveVersion, type VersionSetting } from './schema/resolveVersion';
+import type { ApeVersion } from './schema/types';
+import { runConfigRules } from './rules/registry';
+
+export interface LintOptions {
+  /** `auto` reads the file to pick a profile. */
+  version?: VersionSetting;
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  version: ApeVersion;
+  /** Why this profile was chosen (shown in hover / status item). */
+  versionReason: string;
+  config: TaskConfig;
+}
+
+/** text → scan → model → rules → diagnostics (sorted by position). */
+export function lintConfig(text: string, options: LintOptions = {}): LintResult {
+  const config = buildTaskConfig(scanIni(text));
+  const { version, reason } = resolveVersion(options.version ?? 'auto', config);
+  const diagnostics = runConfigRules(config, version);
+  diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+  return { diagnostics, version, versionReason: reason, config };
+}
