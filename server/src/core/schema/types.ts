@@ -85,6 +85,8 @@ export interface Applies {
   db_type: string;
   type: string;
   versions?: Versions;
+  /** Pair added on ape-dts's main branch after the v2.0.26 tag (mssql). */
+  headOnly?: boolean;
 }
 
 export interface KeySpec {
@@ -96,6 +98,8 @@ export interface KeySpec {
   format?: Format;
   /** A string read as-is at load but turned into one of these values at start-up. */
   startupValues?: string[];
+  /** Where the start-up values differ by version (filter lists that grew, mongo `source` before 2.0.26). */
+  startupValuesByVersion?: ByVersion<string[]>;
   /** Literal default ('' = empty). Omit when there is none or it is computed. */
   default?: string;
   defaultByVersion?: ByVersion<string>;
@@ -103,6 +107,8 @@ export interface KeySpec {
   defaultNote?: string;
   /** Versions whose loader reads the key. */
   versions: Versions;
+  /** Still read, but superseded from this version on (see `replacement`). */
+  deprecatedFrom?: ApeVersion;
   /** Present (even empty) ⇒ load error from this version on (legacy [resumer] keys, [checker] enable). */
   rejectedFrom?: ApeVersion;
   /** What replaces a removed / rejected key. */
@@ -112,7 +118,11 @@ export interface KeySpec {
   /** When the loader reads and type-checks it; omitted = always. */
   parsedWhen?: Cond;
   parsedWhenByVersion?: ByVersion<Cond>;
-  /** When the key must be present and non-empty; omitted = never. */
+  /**
+   * When the key must be present and non-empty; omitted = never. `'always'` means "whenever
+   * the loader reads it" (see `requiredOf`); any other condition stands on its own, because a
+   * few requirements come from another section's loader (dbengine metacenter needs urls).
+   */
   required?: Cond;
   requiredByVersion?: ByVersion<Cond>;
   /** Present-but-empty behaves differently from absent (ssl_mode, is_direct_connection, …). */
@@ -123,6 +133,8 @@ export interface KeySpec {
   /** Integer value range beyond the Rust type (e.g. sample_percent 1..100). */
   min?: number;
   max?: number;
+  /** Where the lower bound is a load check only from some version on (batch_size > 0 from 2.0.26). */
+  minByVersion?: ByVersion<number>;
 }
 
 /** Keys documented somewhere but never read (or only by pre-releases). */

@@ -1,0 +1,44 @@
+import { range } from '../diagnostic';
+import { keySpec, keysFor, requiredOf, sectionsFor } from '../schema/index';
+import type { TaskView } from '../schema/conditions';
+import type { ConfigRule } from './rule';
+
+// A required key that is missing — or present with an empty value, which ape-dts treats
+// the same — stops the load: "config [<section>].<key> does not exist or is empty"
+// (CF003 in builds after 2.0.26).
+
+function anchor(task: TaskView, section: string, key: string) {
+  const e = task.config.entry(section, key);
+  if (e) return e.lineRange;
+  const header = task.config.headers(section)[0];
+  return header ? header.range : range(0, 0, 0);
+}
+
+const requiredKey: ConfigRule = {
+  id: 'req.key',
+  severity: 'error',
+  check(task, report) {
+    for (const section of sectionsFor(task.version)) {
+      for (const key of keysFor(task.version, section)) {
+        const spec = keySpec(section, key)!;
+        if (task.config.value(section, key) !== undefined) continue;
+        const required = requiredOf(spec, task.version);
+        if (required === 'never' || !task.holds(required, section, spec)) continue;
+        const state = task.config.present(section, key) ? 'is empty' : 'is missing';
+        report(anchor(task, section, key), `[${section}] ${key} ${state}, but ape-dts needs it for this task and stops at load ("config [${section}].${key} does not exist or is empty"). Set ${key}=<value> under [${section}].`);
+      }
+    }
+  },
+};
+
+const sinkerSection: ConfigRule = {
+  id: 'req.sinker.section',
+  severity: 'error',
+  versions: { since: '2.0.26' },
+  check(task, report) {
+    if (task.config.hasSection('sinker')) return;
+    report(range(0, 0, 0), 'There is no [sinker] section: from 2.0.26 ape-dts requires one and stops at load ("config [sinker] is required"). Add [sinker] with sink_type=dummy if the task writes nowhere.');
+  },
+};
+
+export const requiredRules: readonly ConfigRule[] = [requiredKey, sinkerSection];

@@ -1,0 +1,98 @@
+import type { IniEntry } from '../ini/scanIni';
+import { ENUMS } from '../schema/enums';
+import { enumValues, inVersion, isRejected, keySpec, parsedWhenOf, typeOf } from '../schema/index';
+import type { TaskView } from '../schema/conditions';
+import type { KeySpec, ValueType } from '../schema/types';
+import { intRange, isPlaceholder, parseRustBool, parseRustF64, parseRustInt } from '../values/parseValue';
+import type { ConfigRule } from './rule';
+import { closest, didYouMean } from './suggest';
+
+// Every typed key whose "parsed when" condition holds is parsed with Rust FromStr when the
+// config loads — even keys that do nothing for this task — and one bad value stops the task
+// (2.0.24–2.0.26: a panic; head: CF002).
+
+interface TypedEntry {
+  e: IniEntry;
+  spec: KeySpec;
+  type: ValueType;
+  value: string;
+}
+
+/** The effective, non-empty, typed entries ape-dts parses for this task. */
+export function parsedTypedEntries(task: TaskView): TypedEntry[] {
+  const out: TypedEntry[] = [];
+  for (const section of task.config.sectionNames()) {
+    for (const e of task.config.effectiveEntries(section)) {
+      const spec = keySpec(section, e.key);
+      if (!spec || !e.value || !inVersion(spec.versions, task.version) || isRejected(spec, task.version)) continue;
+      const type = typeOf(spec, task.version);
+      if (type.kind === 'string' || isPlaceholder(e.value)) continue;
+      if (!task.holds(parsedWhenOf(spec, task.version), section, spec)) continue;
+      out.push({ e, spec, type, value: e.value });
+    }
+  }
+  return out;
+}
+
+type Verdict = { ok: true } | { ok: false; expected: string; caseOf?: string; rustType: string };
+
+function judge(t: TypedEntry, task: TaskView): Verdict {
+  const { type, value } = t;
+  switch (type.kind) {
+    case 'bool':
+      if (parseRustBool(value) !== undefined) return { ok: true };
+      return { ok: false, rustType: 'bool', expected: 'exactly true or false (lowercase)', caseOf: ['true', 'false'].find((b) => b === value.toLowerCase()) };
+    case 'int': {
+      if (parseRustInt(value, type.rust) !== undefined) return { ok: true };
+      const [min, max] = intRange(type.rust);
+      return { ok: false, rustType: type.rust, expected: `a whole number from ${min} to ${max}, without units or separators` };
+    }
+    case 'f64':
+      return parseRustF64(value) !== undefined ? { ok: true } : { ok: false, rustType: 'f64', expected: 'a decimal number such as 1.5' };
+    case 'enum': {
+      const spec = ENUMS[type.enum];
+      const allowed = enumValues(type.enum, task.version);
+      const candidate = spec.caseSensitive ? value : value.toLowerCase();
+      if (allowed.includes(candidate)) return { ok: true };
+      return {
+        ok: false,
+        rustType: spec.rustType,
+        expected: `one of ${allowed.join(', ')}`,
+        caseOf: allowed.find((a) => a === value.toLowerCase()),
+      };
+    }
+    default:
+      return { ok: true };
+  }
+}
+
+function inlineCommentHint(value: string): string {
+  return /\s[#;]/.test(value) ? " The text after '#' or ';' is part of the value: ape-dts has no inline comments." : '';
+}
+
+const typeParse: ConfigRule = {
+  id: 'type.parse',
+  severity: 'error',
+  check(task, report) {
+    for (const t of parsedTypedEntries(task)) {
+      const v = judge(t, task);
+      if (v.ok || v.caseOf) continue;
+      const suggestion = t.type.kind === 'enum' ? didYouMean(closest(t.value, enumValues(t.type.enum, task.version))) : '';
+      report(t.e.valueRange, `[${t.e.section}] ${t.e.key}=${t.value} cannot be parsed as ${v.rustType}, so ape-dts stops at load. Expected ${v.expected}.${suggestion}${inlineCommentHint(t.value)}`);
+    }
+  },
+};
+
+const valueCase: ConfigRule = {
+  id: 'lint.value-case',
+  severity: 'error',
+  check(task, report) {
+    for (const t of parsedTypedEntries(task)) {
+      const v = judge(t, task);
+      if (v.ok || !v.caseOf) continue;
+      report(t.e.valueRange, `ape-dts values are case-sensitive: '${t.value}' is rejected at load. Write '${v.caseOf}'.`);
+    }
+  },
+};
+
+export const valueTypeRules: readonly ConfigRule[] = [typeParse, valueCase];

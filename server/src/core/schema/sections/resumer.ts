@@ -1,0 +1,146 @@
+import type { Cond, SectionSpec } from '../types';
+
+// Tasks with no task type (check_log, sql sink, several redis modes) never build a resumer, so
+// these keys then have no effect at all.
+
+const FROM_DB: Cond = { eq: ['resumer.resume_type', 'from_db'] };
+
+export const resumer: SectionSpec = {
+  summary: 'Where a restarted task picks up from.',
+  versions: {},
+  keys: {
+    // 2.0.25 honours the legacy keys only when resume_config_file is present together with
+    // resume_from_log or resume_log_dir; 2.0.26 rejects any of them when written, even empty.
+    resume_from_log: {
+      summary: 'Legacy switch to resume from position.log/finished.log; rejected from 2.0.26 even when empty.',
+      type: { kind: 'bool' },
+      default: 'false',
+      versions: {},
+      deprecatedFrom: '2.0.25',
+      rejectedFrom: '2.0.26',
+      replacement: 'resume_type=from_log',
+      parsedWhen: 'never',
+      parsedWhenByVersion: { '2.0.24': 'always', '2.0.25': { derived: 'legacyResumerHonoured25' } },
+      presenceSensitive: true,
+    },
+    resume_log_dir: {
+      summary: 'Legacy folder holding the logs to resume from; rejected from 2.0.26 even when empty.',
+      type: { kind: 'string' },
+      format: 'path',
+      defaultNote: '[runtime] log_dir.',
+      versions: {},
+      deprecatedFrom: '2.0.25',
+      rejectedFrom: '2.0.26',
+      replacement: 'log_dir (with resume_type=from_log)',
+      parsedWhen: 'never',
+      parsedWhenByVersion: { '2.0.24': 'always', '2.0.25': { derived: 'legacyResumerHonoured25' } },
+      presenceSensitive: true,
+    },
+    resume_config_file: {
+      summary: 'Legacy resume file listing finished tables and positions; rejected from 2.0.26 even when empty.',
+      type: { kind: 'string' },
+      format: 'path',
+      default: '',
+      versions: {},
+      deprecatedFrom: '2.0.25',
+      rejectedFrom: '2.0.26',
+      replacement: 'config_file (with resume_type=from_log)',
+      parsedWhen: 'never',
+      parsedWhenByVersion: { '2.0.24': 'always', '2.0.25': { derived: 'legacyResumerHonoured25' } },
+      presenceSensitive: true,
+    },
+    resume_type: {
+      summary: 'Where a restarted task finds its progress: its own logs (from_log), the target (from_target), a separate database (from_db), or nowhere (dummy).',
+      type: { kind: 'enum', enum: 'ResumeType' },
+      default: 'dummy',
+      versions: { since: '2.0.25' },
+      parsedWhenByVersion: { '2.0.25': { not: { derived: 'legacyResumerHonoured25' } } },
+    },
+    log_dir: {
+      summary: 'Folder with the position.log/finished.log to resume from; defaults to [runtime] log_dir.',
+      type: { kind: 'string' },
+      format: 'path',
+      defaultNote: '[runtime] log_dir.',
+      versions: { since: '2.0.25' },
+      parsedWhen: { eq: ['resumer.resume_type', 'from_log'] },
+    },
+    config_file: {
+      summary: 'Optional resume file that adds finished tables and positions; a missing file only warns.',
+      type: { kind: 'string' },
+      format: 'path',
+      default: '',
+      versions: { since: '2.0.25' },
+      parsedWhen: { eq: ['resumer.resume_type', 'from_log'] },
+    },
+    table_full_name: {
+      summary: 'schema.table where checkpoints are stored for from_target/from_db.',
+      type: { kind: 'string' },
+      format: 'schema.table',
+      default: '',
+      defaultNote: 'Empty means apecloud_metadata.apedts_task_position.',
+      versions: { since: '2.0.25' },
+      parsedWhen: { in: ['resumer.resume_type', ['from_target', 'from_db']] },
+    },
+    max_connections: {
+      summary: 'Connection pool size for the checkpoint database.',
+      type: { kind: 'int', rust: 'usize' },
+      default: '5',
+      versions: { since: '2.0.25' },
+      parsedWhen: { in: ['resumer.resume_type', ['from_target', 'from_db']] },
+    },
+    url: {
+      summary: 'Connection string of the checkpoint database used by from_db.',
+      type: { kind: 'string' },
+      format: 'url',
+      versions: { since: '2.0.25' },
+      parsedWhen: FROM_DB,
+      required: 'always',
+    },
+    db_type: {
+      summary: 'Kind of checkpoint database used by from_db (mysql or pg; 2.0.26 also mongo and redis).',
+      type: { kind: 'enum', enum: 'DbType' },
+      versions: { since: '2.0.25' },
+      parsedWhen: FROM_DB,
+      required: 'always',
+    },
+    username: {
+      summary: 'User name for the checkpoint database; overrides the user in url.',
+      type: { kind: 'string' },
+      default: '',
+      versions: { since: '2.0.26' },
+      parsedWhen: FROM_DB,
+    },
+    password: {
+      summary: 'Password for the checkpoint database; overrides the one in url.',
+      type: { kind: 'string' },
+      default: '',
+      versions: { since: '2.0.26' },
+      parsedWhen: FROM_DB,
+      secret: true,
+    },
+    // Read only when written, and then it must have a value.
+    ssl_mode: {
+      summary: 'TLS mode for the checkpoint database; once written it must have a value.',
+      type: { kind: 'enum', enum: 'SslMode' },
+      versions: { since: '2.0.26' },
+      parsedWhen: { all: [FROM_DB, { present: 'resumer.ssl_mode' }] },
+      required: 'always',
+      presenceSensitive: true,
+    },
+    ssl_ca_path: {
+      summary: 'CA certificate file for TLS to the checkpoint database; ignored unless ssl_mode is set.',
+      type: { kind: 'string' },
+      default: '',
+      versions: { since: '2.0.26' },
+      parsedWhen: { all: [FROM_DB, { present: 'resumer.ssl_mode' }] },
+    },
+    is_direct_connection: {
+      summary: 'Direct-connection switch when the checkpoint database is MongoDB; leave it out to let the driver decide.',
+      type: { kind: 'bool' },
+      defaultNote: 'Absent: the MongoDB driver decides; present but empty: false.',
+      versions: { since: '2.0.26' },
+      parsedWhen: { all: [FROM_DB, { present: 'resumer.is_direct_connection' }] },
+      presenceSensitive: true,
+    },
+  },
+};
