@@ -146,3 +146,58 @@ describe('checker (2.0.26)', () => {
     expect(findings(MYSQL_CDC, '2.0.26', 'lint.checker.ignored-on-cdc')).toEqual([]);
   });
 });
+
+describe('filter kinds', () => {
+  it('lint.filter.enum-values: unknown event kinds never match', () => {
+    expect(findings(SNAPSHOT.replace('do_events=insert', 'do_events=insert,ddl'), '2.0.26', 'lint.filter.enum-values')).toEqual(['17:lint.filter.enum-values']);
+    expect(findings(SNAPSHOT, '2.0.26', 'lint.filter.enum-values')).toEqual([]);
+  });
+
+  it('lint.do_events.empty-v24: empty do_events syncs nothing before 2.0.26', () => {
+    const text = SNAPSHOT.replace('do_events=insert', 'do_events=');
+    expect(findings(text, '2.0.24', 'lint.do_events.empty-v24')).toEqual(['17:lint.do_events.empty-v24']);
+    expect(findings(text, '2.0.26', 'lint.do_events.empty-v24')).toEqual([]);
+  });
+
+  it('lint.do_events.snapshot-insert: a snapshot without insert events copies nothing', () => {
+    expect(findings(SNAPSHOT.replace('do_events=insert', 'do_events=update'), '2.0.26', 'lint.do_events.snapshot-insert')).toEqual(['17:lint.do_events.snapshot-insert']);
+    expect(findings(SNAPSHOT, '2.0.26', 'lint.do_events.snapshot-insert')).toEqual([]);
+  });
+});
+
+describe('resumer start-up checks', () => {
+  const fromTarget = SNAPSHOT + '[resumer]\nresume_type=from_target\n';
+  it('lint.resume.task_id: DB checkpoints need a pinned task_id', () => {
+    expect(findings(fromTarget, '2.0.26', 'lint.resume.task_id')).toEqual(['19:lint.resume.task_id']);
+    expect(findings(fromTarget + '[global]\ntask_id=orders_sync\n', '2.0.26', 'lint.resume.task_id')).toEqual([]);
+  });
+
+  it('startup.resumer.table_full_name must be schema.table', () => {
+    expect(findings(fromTarget + 'table_full_name=positions\n', '2.0.26', 'startup.resumer.table_full_name')).toEqual(['20:startup.resumer.table_full_name']);
+    expect(findings(fromTarget + 'table_full_name=meta.positions\n', '2.0.26', 'startup.resumer.table_full_name')).toEqual([]);
+  });
+
+  it('startup.resumer.backend: 2.0.25 keeps checkpoints only in mysql or pg', () => {
+    const mongo = fromTarget.replace('db_type=mysql\nsink_type=write', 'db_type=mongo\nsink_type=write');
+    expect(findings(mongo, '2.0.25', 'startup.resumer.backend')).toEqual(['19:startup.resumer.backend']);
+    expect(findings(mongo, '2.0.26', 'startup.resumer.backend')).toEqual([]);
+  });
+
+  it('lint.resume.from_target-dummy', () => {
+    const dummy = fromTarget.replace('sink_type=write', 'sink_type=dummy');
+    expect(findings(dummy, '2.0.26', 'lint.resume.from_target-dummy')).toEqual(['19:lint.resume.from_target-dummy']);
+    expect(findings(fromTarget, '2.0.26', 'lint.resume.from_target-dummy')).toEqual([]);
+  });
+
+  it('startup.mongo.chunk', () => {
+    const mongo = ini('[extractor]', 'db_type=mongo', 'extract_type=snapshot', 'url=mongodb://a:1', 'parallel_type=chunk', '[sinker]', 'sink_type=dummy');
+    expect(findings(mongo, '2.0.26', 'startup.mongo.chunk')).toEqual(['5:startup.mongo.chunk']);
+    expect(findings(mongo.replace('chunk', 'table'), '2.0.26', 'startup.mongo.chunk')).toEqual([]);
+  });
+
+  it('startup.from_log.struct', () => {
+    const struct = ini('[extractor]', 'db_type=mysql', 'extract_type=struct', 'url=mysql://a@b:1', '[sinker]', 'db_type=mysql', 'sink_type=struct', 'url=mysql://a@c:1', '[resumer]', 'resume_type=from_log');
+    expect(findings(struct, '2.0.26', 'startup.from_log.struct')).toEqual(['10:startup.from_log.struct']);
+    expect(findings(struct.replace('from_log', 'dummy'), '2.0.26', 'startup.from_log.struct')).toEqual([]);
+  });
+});

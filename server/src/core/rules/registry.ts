@@ -5,6 +5,7 @@ import { inVersion } from '../schema/index';
 import type { ApeVersion } from '../schema/types';
 import { checkerRules } from './checker';
 import { comboRules } from './combos';
+import { filterEventRules } from './filterEvents';
 import { filterRouterRules } from './filterRouter';
 import { iniStructureRules } from './iniStructure';
 import { iniSyntaxRules } from './iniSyntax';
@@ -13,6 +14,7 @@ import { numberRules } from './numbers';
 import { rejectedKeyRules } from './rejectedKeys';
 import { requiredRules } from './required';
 import { resumerRules } from './resumer';
+import { resumerStartupRules } from './resumerStartup';
 import { reporterFor, type ConfigRule } from './rule';
 import { unknownNameRules } from './unknownNames';
 import { valueFormatRules } from './valueFormats';
@@ -28,9 +30,11 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ...rejectedKeyRules,
   ...numberRules,
   ...resumerRules,
+  ...resumerStartupRules,
   ...checkerRules,
   ...metacenterRules,
   ...filterRouterRules,
+  ...filterEventRules,
   ...valueFormatRules,
 ];
 
