@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerConfigFileGlobs } from './configFileGlobs';
+import { registerVersionStatus } from './versionStatus';
+
+// The client only starts the bundled language server and shows what it reports; every
+// check runs in the server (and the same core backs the `apedts` CLI).
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    // --nolazy so breakpoints bind before a function first runs; attach a debugger on 6009.
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'ape-dts-config' }],
+    synchronize: { configurationSection: 'apeDts' },
+  };
+  client = new LanguageClient('apeDts', 'ape-dts', serverOptions, clientOptions);
+  context.subscriptions.push(registerConfigFileGlobs(), registerVersionStatus(client));
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
