@@ -40,7 +40,7 @@ export function resumeLogDir(task: TaskFile): { dir: string; key: string } | und
     const own = config.value('resumer', 'resume_log_dir');
     return { dir: dirOf(task, own ?? runtimeDir), key: own ? 'resume_log_dir' : 'log_dir' };
   }
-  if (version === '2.0.24' || config.value('resumer', 'resume_type') !== 'from_log') return undefined;
+  if (config.value('resumer', 'resume_type') !== 'from_log') return undefined;
   const own = config.value('resumer', 'log_dir');
   return { dir: dirOf(task, own ?? runtimeDir), key: own ? 'resumer.log_dir' : 'log_dir' };
 }

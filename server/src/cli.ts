@@ -1,0 +1,56 @@
+// `apedts`: the linter for CI and ops scripts. This file only wires arguments, the file
+// system and stdout/stderr together; the checks are the same core the language server uses.
+import * as fs from 'node:fs';
+import { version as packageVersion } from '../../package.json';
+import { describeError, findFiles } from './cli/findFiles';
+import { formatJson } from './cli/formatJson';
+import { formatText } from './cli/formatText';
+import { lintFileBytes, type FileReport } from './cli/lintFile';
+import { parseArgs, type Command } from './cli/parseArgs';
+import { USAGE } from './cli/usage';
+
+const EXIT_OK = 0;
+const EXIT_ERRORS_FOUND = 1;
+const EXIT_USAGE = 2;
+
+function run(argv: readonly string[]): number {
+  const command = parseArgs(argv);
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(USAGE);
+      return EXIT_OK;
+    case 'version':
+      process.stdout.write(`${packageVersion}\n`);
+      return EXIT_OK;
+    case 'usage-error':
+      process.stderr.write(`apedts: ${command.message}\nRun apedts --help for usage.\n`);
+      return EXIT_USAGE;
+    case 'lint':
+      return lint(command);
+  }
+}
+
+function lint({ paths, version, format }: Extract<Command, { kind: 'lint' }>): number {
+  const { files, errors } = findFiles(paths);
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    try {
+      reports.push(lintFileBytes(file, fs.readFileSync(file), version));
+    } catch (e) {
+      errors.push(`cannot read ${file}: ${describeError(e)}`);
+    }
+  }
+  // A path we could not read means the run did not check what was asked: say so, lint nothing.
+  if (errors.length === 0 && files.length === 0) errors.push(`no *.ini file found in ${paths.join(', ')}`);
+  if (errors.length > 0) {
+    for (const message of errors) process.stderr.write(`apedts: ${message}\n`);
+    return EXIT_USAGE;
+  }
+
+  process.stdout.write(format === 'json' ? formatJson(reports) : formatText(reports, version));
+  const anyError = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  return anyError ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+// exitCode, not process.exit(): exiting at once could cut off output still queued for a pipe.
+process.exitCode = run(process.argv.slice(2));

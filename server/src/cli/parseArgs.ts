@@ -1,0 +1,61 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
+import { isVersionSetting, VERSION_SETTINGS, type VersionSetting } from '../core/schema/resolveVersion';
+
+export type OutputFormat = 'text' | 'json';
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'lint'; version: VersionSetting; format: OutputFormat; paths: string[] }
+  | { kind: 'usage-error'; message: string };
+
+// Commands are dispatched on the first word so that `apedts lsp --stdio` can be added beside `lint`.
+export function parseArgs(argv: readonly string[]): Command {
+  try {
+    const [first, ...rest] = argv;
+    if (first === undefined) return usageError('missing command');
+    if (first.startsWith('-')) return parseGlobal(argv);
+    if (first === 'lint') return parseLint(rest);
+    return usageError(`unknown command '${first}'`);
+  } catch (e) {
+    // node:util parseArgs throws TypeErrors with readable messages for unknown or incomplete options.
+    return usageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function parseGlobal(argv: readonly string[]): Command {
+  const { values } = parseNodeArgs({
+    args: [...argv],
+    options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' } },
+    strict: true,
+  });
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  return usageError('missing command');
+}
+
+function parseLint(argv: readonly string[]): Command {
+  const { values, positionals } = parseNodeArgs({
+    args: [...argv],
+    options: {
+      'ape-dts-version': { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) return { kind: 'help' };
+  const version = values['ape-dts-version'] ?? 'auto';
+  if (!isVersionSetting(version)) {
+    return usageError(`--ape-dts-version must be one of ${VERSION_SETTINGS.join(', ')} (got '${version}')`);
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return usageError(`--format must be text or json (got '${format}')`);
+  if (positionals.length === 0) return usageError('lint needs at least one PATH');
+  return { kind: 'lint', version, format, paths: positionals };
+}
+
+function usageError(message: string): Command {
+  return { kind: 'usage-error', message };
+}

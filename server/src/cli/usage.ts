@@ -1,0 +1,19 @@
+import { VERSION_SETTINGS } from '../core/schema/resolveVersion';
+
+export const USAGE = `Usage: apedts lint [options] PATH...
+       apedts --help | --version
+
+Checks ape-dts task_config.ini files the way the chosen ape-dts version loads them.
+PATH is a file (linted whatever its name) or a folder (searched recursively for *.ini,
+skipping node_modules, .git and other dot-folders).
+
+Options for lint:
+  --ape-dts-version ${VERSION_SETTINGS.join('|')}
+                       version profile to check against (default: auto, which reads
+                       each file: legacy [resumer] keys mean 2.0.24, else 2.0.26)
+  --format text|json   text: file:line:col: severity code message, then a summary;
+                       json: one array of {file, line, column, endLine, endColumn,
+                       severity, code, message}, 1-based (default: text)
+
+Exit status: 0 no error found, 1 at least one error, 2 bad usage or unreadable path.
+`;
