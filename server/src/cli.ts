@@ -5,7 +5,7 @@ import { version as packageVersion } from '../../package.json';
 import { describeError, findFiles } from './cli/findFiles';
 import { formatJson } from './cli/formatJson';
 import { formatText } from './cli/formatText';
-import { lintFileBytes, type FileReport } from './cli/lintFile';
+import { addCrossFileFindings, lintFileBytes, type FileReport } from './cli/lintFile';
 import { parseArgs, type Command } from './cli/parseArgs';
 import { USAGE } from './cli/usage';
 
@@ -47,6 +47,7 @@ function lint({ paths, version, format }: Extract<Command, { kind: 'lint' }>): n
     return EXIT_USAGE;
   }
 
+  addCrossFileFindings(reports);
   process.stdout.write(format === 'json' ? formatJson(reports) : formatText(reports, version));
   const anyError = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   return anyError ? EXIT_ERRORS_FOUND : EXIT_OK;

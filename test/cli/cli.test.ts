@@ -226,3 +226,15 @@ describe('broken fixtures', () => {
     expect(status).toBe(1);
   });
 });
+
+describe('apedts lint across several task configs', () => {
+  it('warns when a task resumes from a log folder another task writes to', () => {
+    const resuming = '[extractor]\ndb_type=mysql\nextract_type=snapshot\nurl=mysql://a@b:1\n[sinker]\nsink_type=dummy\n[runtime]\nlog_dir=../shared_logs\n[resumer]\nresume_type=from_log\n';
+    const writer = resuming.replace('[resumer]\nresume_type=from_log\n', '');
+    write('shared/a/task_config.ini', resuming);
+    write('shared/b/task_config.ini', writer);
+    const { status, rows } = lintJson(['shared']);
+    expect(status).toBe(0);
+    expect(rows.filter((r) => r.code === 'lint.log_dir.unique').map((r) => [r.file.replace(/\\/g, '/'), r.line])).toEqual([['shared/a/task_config.ini', 8]]);
+  });
+});
