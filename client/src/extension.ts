@@ -17,7 +17,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'ape-dts-config' }],
-    synchronize: { configurationSection: 'apeDts' },
+    synchronize: {
+      configurationSection: 'apeDts',
+      // Neighbouring task configs matter to the shared log_dir check.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*task_config*.ini'),
+    },
   };
   client = new LanguageClient('apeDts', 'ape-dts', serverOptions, clientOptions);
   context.subscriptions.push(registerConfigFileGlobs(), registerVersionStatus(client));

@@ -3,6 +3,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  FileChangeType,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,6 +12,7 @@ import { LintScheduler } from './lsp/lintScheduler';
 import { SettingsStore } from './lsp/settings';
 import { STATUS_NOTIFICATION, type StatusParams } from './lsp/statusProtocol';
 import { toLspDiagnostic } from './lsp/toLspDiagnostic';
+import { WorkspaceTasks } from './lsp/workspaceTasks';
 
 // Protocol wiring only: every decision about the config itself is made by the pure core
 // (lintConfig); this file maps LSP events onto it and publishes the result.
@@ -21,6 +23,8 @@ const documents = new TextDocuments(TextDocument);
 const cache = new LintCache();
 const scheduler = new LintScheduler(lint);
 let settings = new SettingsStore(undefined, undefined, logError);
+const workspaceTasks = new WorkspaceTasks(logError);
+let workspaceFolders: string[] = [];
 
 // TextDocuments fires onDidChangeContent for didOpen too; the first event of a document is
 // its opening, which lints at once in both modes instead of waiting for typing to stop.
@@ -32,11 +36,26 @@ connection.onInitialize((params): InitializeResult => {
     ? (scopeUri: string) => connection.workspace.getConfiguration({ scopeUri, section: 'apeDts' })
     : undefined;
   settings = new SettingsStore(params.initializationOptions, fetchSection, logError);
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     },
   };
+});
+
+connection.onInitialized(() => {
+  guard('indexing the workspace', () => workspaceTasks.index(workspaceFolders));
+});
+
+// Watched task configs (the VS Code client watches **/*task_config*.ini): a neighbour that
+// changes on disk can change what the open configs share, so re-lint them.
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  guard('didChangeWatchedFiles', () => {
+    for (const c of changes) workspaceTasks.fileChanged(c.uri, c.type === FileChangeType.Deleted);
+    for (const document of documents.all()) void scheduler.now(document.uri);
+  });
 });
 
 // No dynamic registration for didChangeConfiguration: VS Code's client already pushes the
@@ -78,6 +97,7 @@ documents.onDidClose(({ document }) => {
   guard('didClose', () => {
     const uri = document.uri;
     opened.delete(uri);
+    workspaceTasks.setOpen(uri, undefined);
     scheduler.cancel(uri);
     cache.delete(uri);
     settings.forget(uri);
@@ -92,11 +112,9 @@ async function lint(uri: string, isCurrent: () => boolean): Promise<void> {
     const document = documents.get(uri);
     if (!document || !isCurrent()) return;
     const result = cache.get(document, s.version);
-    await connection.sendDiagnostics({
-      uri,
-      version: document.version,
-      diagnostics: result.diagnostics.map(toLspDiagnostic),
-    });
+    workspaceTasks.setOpen(uri, document.getText());
+    const diagnostics = [...result.diagnostics, ...workspaceTasks.diagnosticsFor(uri, s.version)];
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics.map(toLspDiagnostic) });
     const status: StatusParams = { uri, version: result.version, reason: result.versionReason };
     await connection.sendNotification(STATUS_NOTIFICATION, status);
   } catch (err) {

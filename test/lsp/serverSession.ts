@@ -35,6 +35,8 @@ export interface SessionOptions {
   /** false: a client without workspace/configuration (settings come from initializationOptions). */
   configurationCapability?: boolean;
   initializationOptions?: unknown;
+  /** The workspace folder, as a file URI. */
+  rootUri?: string;
 }
 
 interface Received {
@@ -84,7 +86,7 @@ export class ServerSession {
     const configuration = options.configurationCapability ?? true;
     await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.rootUri ?? null,
       capabilities: {
         workspace: { configuration, didChangeConfiguration: { dynamicRegistration: configuration } },
         textDocument: { synchronization: { didSave: true }, publishDiagnostics: { versionSupport: true } },

@@ -1,0 +1,46 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ServerSession } from './serverSession';
+
+let session: ServerSession | undefined;
+let root: string | undefined;
+afterEach(async () => {
+  session?.stop();
+  session = undefined;
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+});
+
+const RESUMING = `[extractor]
+db_type=mysql
+extract_type=snapshot
+url=mysql://a@b:1
+[sinker]
+sink_type=dummy
+[runtime]
+log_dir=../shared_logs
+[resumer]
+resume_type=from_log
+`;
+const WRITER = RESUMING.replace('[resumer]\nresume_type=from_log\n', '');
+
+describe('workspace: tasks sharing a log folder', () => {
+  it('warns in an open config when a config on disk writes to its resume folder', async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'apedts-ws-'));
+    for (const [dir, text] of [['a', RESUMING], ['b', WRITER]]) {
+      fs.mkdirSync(path.join(root, dir));
+      fs.writeFileSync(path.join(root, dir, 'task_config.ini'), text);
+    }
+    session = await ServerSession.start({ rootUri: pathToFileURL(root).toString() });
+    const uri = pathToFileURL(path.join(root, 'a', 'task_config.ini')).toString();
+    await session.open(uri, RESUMING);
+    const published = await session.nextDiagnostics(uri);
+    expect(published.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['lint.log_dir.unique', 7]]);
+
+    // Moving this task to its own folder clears the warning.
+    await session.change(uri, RESUMING.replace('../shared_logs', './logs'));
+    expect((await session.nextDiagnostics(uri)).diagnostics).toEqual([]);
+  });
+});
