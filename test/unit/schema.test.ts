@@ -211,7 +211,7 @@ function specRequired(section: string, key: string, k: SpecKey, sv: string): Con
   return 'never';
 }
 
-describe.skipIf(!specExists)('schema matches the reference spec', () => {
+describe.runIf(specExists)('schema matches the reference spec', () => {
   const ref = specExists ? JSON.parse(fs.readFileSync(SPEC_PATH, 'utf8')) : undefined;
   type IndexEntry = Record<string, { keys: string[]; rejected: string[] }>;
   const index = (v: ApeVersion) => specVersions(v).map((sv) => ref.index[sv] as IndexEntry);
