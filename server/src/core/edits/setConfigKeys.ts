@@ -1,0 +1,83 @@
+import { range, type Range } from '../diagnostic';
+import type { ScannedIni } from '../ini/scanIni';
+import type { TextEdit } from './textEdit';
+
+// Minimal edits to a task config: a user's file changes only where a key is set or removed.
+// A key is replaced in place (the LAST line for it, the one ape-dts uses); a missing key goes
+// after the last non-blank line of its section's last block; a missing section goes at the end.
+// Line endings follow the file's own (CRLF stays CRLF); BOM, comments, order and key case stay.
+
+export type KeyChange =
+  | { section: string; key: string; value: string }
+  | { section: string; key: string; remove: true };
+
+export function planKeyEdits(scan: ScannedIni, changes: readonly KeyChange[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const appendToSection = new Map<string, string[]>();
+  const newSections = new Map<string, string[]>();
+
+  for (const change of changes) {
+    const entries = scan.entries.filter((e) => e.section === change.section && e.key === change.key);
+    if ('remove' in change) {
+      for (const e of entries) edits.push({ range: wholeLine(scan, e.line), newText: '' });
+      continue;
+    }
+    const last = entries[entries.length - 1];
+    if (last?.delimiter) {
+      edits.push({ range: last.valueRange, newText: change.value });
+    } else if (last) {
+      // A bare `key` line (no '=') erases the value; turn it into an assignment.
+      edits.push({ range: last.lineRange, newText: `${last.rawKey}=${change.value}` });
+    } else {
+      const line = `${change.key}=${change.value}`;
+      const target = scan.headers.some((h) => h.name === change.section) ? appendToSection : newSections;
+      target.set(change.section, [...(target.get(change.section) ?? []), line]);
+    }
+  }
+
+  const eol = scan.eol;
+  for (const [section, lines] of appendToSection) {
+    const after = lastLineOfSection(scan, section);
+    const at = { line: after, character: scan.lines[after].length };
+    edits.push({ range: { start: at, end: at }, newText: lines.map((l) => eol + l).join('') });
+  }
+  if (newSections.size > 0) {
+    const lastLine = scan.lines.length - 1;
+    const endsWithNewline = scan.lines[lastLine] === '';
+    const body = [...newSections].map(([section, lines]) => [`[${section}]`, ...lines].join(eol)).join(eol + eol);
+    const at = { line: lastLine, character: scan.lines[lastLine].length };
+    const lead = lastLine === 0 && scan.lines[0] === '' ? '' : endsWithNewline ? eol : eol + eol;
+    edits.push({ range: { start: at, end: at }, newText: lead + body + (endsWithNewline ? eol : '') });
+  }
+  return edits;
+}
+
+/** The range of a whole line including its line break, so removing it leaves no blank line. */
+function wholeLine(scan: ScannedIni, line: number): Range {
+  if (line + 1 < scan.lines.length) return { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
+  return range(line, 0, scan.lines[line].length);
+}
+
+/** The last non-blank line of the last block headed by `[section]`. */
+function lastLineOfSection(scan: ScannedIni, section: string): number {
+  const headers = scan.headers.filter((h) => h.name === section);
+  const header = headers[headers.length - 1];
+  const next = scan.headers.find((h) => h.line > header.line);
+  let last = header.line;
+  const end = next ? next.line : scan.lines.length;
+  for (let l = header.line + 1; l < end; l++) {
+    if (scan.lines[l].trim() !== '' && !isCommentAboutNext(scan, l, end)) last = l;
+  }
+  return last;
+}
+
+// A comment block right before the next header usually describes that header; keep it with it.
+function isCommentAboutNext(scan: ScannedIni, line: number, end: number): boolean {
+  if (end === scan.lines.length) return false;
+  for (let l = line; l < end; l++) {
+    const t = scan.lines[l].trim();
+    if (t === '') return false;
+    if (!t.startsWith('#') && !t.startsWith(';')) return false;
+  }
+  return true;
+}
