@@ -1,6 +1,7 @@
 // `apedts`: the linter for CI and ops scripts. This file only wires arguments, the file
 // system and stdout/stderr together; the checks are the same core the language server uses.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { version as packageVersion } from '../../package.json';
 import { describeError, findFiles } from './cli/findFiles';
 import { formatJson } from './cli/formatJson';
@@ -27,6 +28,10 @@ function run(argv: readonly string[]): number {
       return EXIT_USAGE;
     case 'lint':
       return lint(command);
+    case 'lsp':
+      // The bundled server sits next to this file in dist/; loading it starts it on argv's transport.
+      require(path.join(__dirname, 'server.js'));
+      return EXIT_OK;
   }
 }
 

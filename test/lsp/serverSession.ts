@@ -37,6 +37,8 @@ export interface SessionOptions {
   initializationOptions?: unknown;
   /** The workspace folder, as a file URI. */
   rootUri?: string;
+  /** Arguments to node instead of the bundled server (e.g. the CLI's `lsp --stdio`). */
+  argv?: string[];
 }
 
 interface Received {
@@ -64,7 +66,7 @@ export class ServerSession {
   }
 
   static async start(options: SessionOptions = {}): Promise<ServerSession> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, options.argv ?? [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(
       new StreamMessageReader(child.stdout!),
       new StreamMessageWriter(child.stdin!),

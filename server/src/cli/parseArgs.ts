@@ -7,6 +7,7 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'lint'; version: VersionSetting; format: OutputFormat; paths: string[] }
+  | { kind: 'lsp' }
   | { kind: 'usage-error'; message: string };
 
 // Commands are dispatched on the first word so that `apedts lsp --stdio` can be added beside `lint`.
@@ -16,6 +17,8 @@ export function parseArgs(argv: readonly string[]): Command {
     if (first === undefined) return usageError('missing command');
     if (first.startsWith('-')) return parseGlobal(argv);
     if (first === 'lint') return parseLint(rest);
+    // The server picks its transport (--stdio, --node-ipc, --socket=N) from argv itself.
+    if (first === 'lsp') return { kind: 'lsp' };
     return usageError(`unknown command '${first}'`);
   } catch (e) {
     // node:util parseArgs throws TypeErrors with readable messages for unknown or incomplete options.

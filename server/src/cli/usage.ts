@@ -1,6 +1,7 @@
 import { VERSION_SETTINGS } from '../core/schema/resolveVersion';
 
 export const USAGE = `Usage: apedts lint [options] PATH...
+       apedts lsp --stdio
        apedts --help | --version
 
 Checks ape-dts task_config.ini files the way the chosen ape-dts version loads them.
@@ -14,6 +15,9 @@ Options for lint:
   --format text|json   text: file:line:col: severity code message, then a summary;
                        json: one array of {file, line, column, endLine, endColumn,
                        severity, code, message}, 1-based (default: text)
+
+apedts lsp --stdio serves the same language server the VS Code extension bundles, for
+any editor that speaks LSP (Neovim, Helix, Zed, Emacs…).
 
 Exit status: 0 no error found, 1 at least one error, 2 bad usage or unreadable path.
 `;
