@@ -4,14 +4,25 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   FileChangeType,
+  CodeActionKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeActionsFor, fixAll } from './core/features/codeActions';
+import { completeAt } from './core/features/completion';
+import { definitionAt } from './core/features/definition';
+import { foldingRanges } from './core/features/folding';
+import { hoverAt } from './core/features/hover';
+import { documentSymbols } from './core/features/symbols';
+import type { LintResult } from './core/lintConfig';
+import { toLspCodeAction, toLspCompletion, toLspDefinition, toLspFolding, toLspHover, toLspSymbol } from './lsp/toLspFeatures';
 import { LintCache } from './lsp/lintCache';
 import { LintScheduler } from './lsp/lintScheduler';
 import { SettingsStore } from './lsp/settings';
 import { STATUS_NOTIFICATION, type StatusParams } from './lsp/statusProtocol';
-import { toLspDiagnostic } from './lsp/toLspDiagnostic';
+import { fromLspDiagnostic, toLspDiagnostic } from './lsp/toLspDiagnostic';
 import { WorkspaceTasks } from './lsp/workspaceTasks';
 
 // Protocol wiring only: every decision about the config itself is made by the pure core
@@ -41,6 +52,12 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['[', '=', ':'] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      definitionProvider: true,
     },
   };
 });
@@ -104,6 +121,44 @@ documents.onDidClose(({ document }) => {
     void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(logError);
   });
 });
+
+// Editor features read the same cached lint result as the diagnostics (one parse per version).
+async function resultFor(uri: string): Promise<{ document: TextDocument; result: LintResult } | undefined> {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  const s = await settings.get(uri);
+  return { document, result: cache.get(document, s.version) };
+}
+
+function feature<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (r: LintResult, p: P, d: TextDocument) => R) {
+  return async (params: P): Promise<R> => {
+    try {
+      const found = await resultFor(params.textDocument.uri);
+      return found ? fn(found.result, params, found.document) : fallback;
+    } catch (err) {
+      logError(`ape-dts: ${name} failed: ${describe(err)}`);
+      return fallback;
+    }
+  };
+}
+
+connection.onHover(feature('hover', null, (r, p) => {
+  const h = hoverAt(r, p.position);
+  return h ? toLspHover(h) : null;
+}));
+connection.onCompletion(feature('completion', [], (r, p) => completeAt(r, p.position).map(toLspCompletion)));
+connection.onCodeAction(feature('codeAction', [], (r, p, d) => {
+  const only = p.context.only;
+  const actions = only && only.every((k) => k.startsWith(CodeActionKind.SourceFixAll)) ? [fixAll(r)].filter((a) => a !== undefined) : codeActionsFor(r, p.range, p.context.diagnostics.map(fromLspDiagnostic));
+  return actions.map((a) => toLspCodeAction(a, d.uri));
+}));
+connection.onDocumentSymbol(feature('documentSymbol', [], (r) => documentSymbols(r).map(toLspSymbol)));
+connection.onFoldingRanges(feature('foldingRange', [], (r) => foldingRanges(r).map(toLspFolding)));
+connection.onDefinition(feature('definition', [], (r, p, d) => {
+  if (!d.uri.startsWith('file:')) return [];
+  const def = definitionAt(r, p.position, path.dirname(fileURLToPath(d.uri)));
+  return def ? toLspDefinition(def) : [];
+}));
 
 /** Lints the document as it is now and publishes, unless a newer request took over meanwhile. */
 async function lint(uri: string, isCurrent: () => boolean): Promise<void> {

@@ -22,3 +22,20 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
     message: d.message,
   };
 }
+
+const CORE_SEVERITY: Record<DiagnosticSeverity, Severity> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+/** A diagnostic the client sends back in a code-action context, in the core's shape. */
+export function fromLspDiagnostic(d: LspDiagnostic): Diagnostic {
+  return {
+    range: d.range,
+    severity: CORE_SEVERITY[d.severity ?? DiagnosticSeverity.Error],
+    code: String(d.code ?? ''),
+    message: typeof d.message === 'string' ? d.message : d.message.value,
+  };
+}

@@ -1,5 +1,5 @@
-import { range, type Range } from '../diagnostic';
 import type { ScannedIni } from '../ini/scanIni';
+import { deleteLine } from './lineEdits';
 import type { TextEdit } from './textEdit';
 
 // Minimal edits to a task config: a user's file changes only where a key is set or removed.
@@ -19,7 +19,7 @@ export function planKeyEdits(scan: ScannedIni, changes: readonly KeyChange[]): T
   for (const change of changes) {
     const entries = scan.entries.filter((e) => e.section === change.section && e.key === change.key);
     if ('remove' in change) {
-      for (const e of entries) edits.push({ range: wholeLine(scan, e.line), newText: '' });
+      for (const e of entries) edits.push(deleteLine(scan, e.line));
       continue;
     }
     const last = entries[entries.length - 1];
@@ -50,12 +50,6 @@ export function planKeyEdits(scan: ScannedIni, changes: readonly KeyChange[]): T
     edits.push({ range: { start: at, end: at }, newText: lead + body + (endsWithNewline ? eol : '') });
   }
   return edits;
-}
-
-/** The range of a whole line including its line break, so removing it leaves no blank line. */
-function wholeLine(scan: ScannedIni, line: number): Range {
-  if (line + 1 < scan.lines.length) return { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
-  return range(line, 0, scan.lines[line].length);
 }
 
 /** The last non-blank line of the last block headed by `[section]`. */

@@ -1,0 +1,51 @@
+import { range, type Range } from '../diagnostic';
+import type { IniHeader, ScannedIni } from '../ini/scanIni';
+import type { LintResult } from '../lintConfig';
+import { maskValue, maskerFor } from './maskSecrets';
+
+// Outline: one symbol per section header with its keys as children; keys before the first
+// header (which ape-dts never reads) are listed at the top level so they are easy to spot.
+
+export interface DocumentSymbol {
+  name: string;
+  /** The value for keys, with passwords masked. */
+  detail?: string;
+  kind: 'section' | 'key';
+  /** From the header to the last non-blank line of the section body. */
+  range: Range;
+  selectionRange: Range;
+  children: DocumentSymbol[];
+}
+
+/** The last non-blank line of a section that starts at `header`, before `nextLine`. */
+export function sectionEndLine(scan: ScannedIni, header: IniHeader, nextLine: number): number {
+  let end = nextLine - 1;
+  while (end > header.line && scan.lines[end].trim() === '') end--;
+  return end;
+}
+
+export function documentSymbols(result: LintResult): DocumentSymbol[] {
+  const scan = result.config.scan;
+  const mask = maskerFor(result.config);
+  const keySymbol = (e: ScannedIni['entries'][number]): DocumentSymbol => ({
+    name: e.rawKey,
+    detail: e.value === undefined ? undefined : mask(maskValue(e.section, e.key, e.value)),
+    kind: 'key',
+    range: e.lineRange,
+    selectionRange: e.keyRange,
+    children: [],
+  });
+  const symbols: DocumentSymbol[] = scan.entries.filter((e) => !e.header).map(keySymbol);
+  scan.headers.forEach((h, i) => {
+    const next = scan.headers[i + 1]?.line ?? scan.lines.length;
+    const end = sectionEndLine(scan, h, next);
+    symbols.push({
+      name: `[${h.name}]`,
+      kind: 'section',
+      range: { start: h.range.start, end: range(end, 0, scan.lines[end].length).end },
+      selectionRange: h.nameRange,
+      children: scan.entries.filter((e) => e.header === h).map(keySymbol),
+    });
+  });
+  return symbols;
+}
