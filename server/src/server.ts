@@ -40,6 +40,9 @@ let workspaceFolders: string[] = [];
 // TextDocuments fires onDidChangeContent for didOpen too; the first event of a document is
 // its opening, which lints at once in both modes instead of waiting for typing to stop.
 const opened = new Set<string>();
+// Documents edited since they were opened or last saved: in onSave mode their unsaved text
+// must not be linted just because a neighbouring config changed on disk.
+const editedSinceSave = new Set<string>();
 
 connection.onInitialize((params): InitializeResult => {
   const workspace = params.capabilities.workspace;
@@ -71,7 +74,15 @@ connection.onInitialized(() => {
 connection.onDidChangeWatchedFiles(({ changes }) => {
   guard('didChangeWatchedFiles', () => {
     for (const c of changes) workspaceTasks.fileChanged(c.uri, c.type === FileChangeType.Deleted);
-    for (const document of documents.all()) void scheduler.now(document.uri);
+    for (const document of documents.all()) {
+      const uri = document.uri;
+      settings
+        .get(uri)
+        .then((s) => {
+          if (s.lint.run === 'onType' || !editedSinceSave.has(uri)) return scheduler.now(uri);
+        })
+        .catch(logError);
+    }
   });
 });
 
@@ -92,6 +103,7 @@ documents.onDidChangeContent(({ document }) => {
     void scheduler.now(uri);
     return;
   }
+  editedSinceSave.add(uri);
   settings
     .get(uri)
     .then((s) => {
@@ -102,6 +114,7 @@ documents.onDidChangeContent(({ document }) => {
 
 documents.onDidSave(({ document }) => {
   const uri = document.uri;
+  editedSinceSave.delete(uri);
   settings
     .get(uri)
     .then((s) => {
@@ -114,6 +127,7 @@ documents.onDidClose(({ document }) => {
   guard('didClose', () => {
     const uri = document.uri;
     opened.delete(uri);
+    editedSinceSave.delete(uri);
     workspaceTasks.setOpen(uri, undefined);
     scheduler.cancel(uri);
     cache.delete(uri);

@@ -44,3 +44,24 @@ describe('workspace: tasks sharing a log folder', () => {
     expect((await session.nextDiagnostics(uri)).diagnostics).toEqual([]);
   });
 });
+
+describe('onSave mode and neighbours changing on disk', () => {
+  it('does not lint unsaved edits when another task config changes', async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'apedts-ws-'));
+    fs.writeFileSync(path.join(root, 'task_config.ini'), WRITER);
+    session = await ServerSession.start({ rootUri: pathToFileURL(root).toString(), settings: { lint: { run: 'onSave' } } });
+    const uri = pathToFileURL(path.join(root, 'task_config.ini')).toString();
+    await session.open(uri, WRITER);
+    await session.nextDiagnostics(uri);
+    await session.change(uri, WRITER.replace('db_type=mysql', 'db_type=MySQL'));
+    const neighbour = path.join(root, 'other_task_config.ini');
+    fs.writeFileSync(neighbour, WRITER);
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(neighbour).toString(), type: 1 }] });
+    // A request answered after the notification proves the server has handled it.
+    await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(session.publishCount(uri)).toBe(1);
+    await session.save(uri);
+    expect((await session.nextDiagnostics(uri)).diagnostics.map((d) => d.code)).toContain('lint.value-case');
+  });
+});
