@@ -1,0 +1,58 @@
+// ape-dts hands gtid_set to apecloud/mysql-binlog-connector-rust (GtidSet::new, v0.3.x):
+// newlines are removed, the text is split on ',', empty parts are skipped, each part is
+// `uuid:interval[:interval…]` and each interval `n` or `n-m` parsed as u64. Spaces are NOT
+// trimmed, so `uuid:1-5, uuid2:1-3` fails; MySQL 8.4 tagged GTIDs (`uuid:tag:n`) fail too.
+// The crate does not check the UUID, but the server needs it to be a UUID to encode the
+// dump request, so we check it here as well.
+
+export interface GtidInterval {
+  start: bigint;
+  end: bigint;
+}
+
+export type GtidSet = Map<string, GtidInterval[]>;
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const U64_MAX = 18446744073709551615n;
+
+export function parseGtidSet(text: string): { set: GtidSet } | { problem: string } {
+  const set: GtidSet = new Map();
+  for (const part of text.replace(/\n/g, '').split(',')) {
+    if (part === '') continue;
+    const pieces = part.split(':');
+    if (pieces.length < 2) return { problem: `'${part}' has no ':' before its transaction ids` };
+    const [uuid, ...intervals] = pieces;
+    if (!UUID.test(uuid)) return { problem: `'${uuid}' is not a server UUID` };
+    const list: GtidInterval[] = [];
+    for (const interval of intervals) {
+      const [a, b] = interval.split('-');
+      const start = u64(a);
+      const end = b === undefined ? start : u64(b);
+      if (start === undefined || end === undefined) {
+        return { problem: `'${interval}' in '${part}' is not a transaction id or range (no spaces, no tags)` };
+      }
+      list.push({ start, end });
+    }
+    set.set(uuid.toLowerCase(), list);
+  }
+  return { set };
+}
+
+// Rust's u64::from_str: optional '+', decimal digits, no white space.
+function u64(text: string | undefined): bigint | undefined {
+  if (text === undefined || !/^\+?\d+$/.test(text)) return undefined;
+  const n = BigInt(text.replace('+', ''));
+  return n <= U64_MAX ? n : undefined;
+}
+
+/** Is every transaction of `a` also in `b`? (The order a growing gtid_set must keep.) */
+export function gtidSetContains(b: GtidSet, a: GtidSet): boolean {
+  for (const [uuid, intervals] of a) {
+    const outer = b.get(uuid);
+    if (!outer) return false;
+    for (const i of intervals) {
+      if (!outer.some((o) => i.start >= o.start && i.end <= o.end)) return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,15 @@
+import type { VariantSpec } from './variantSpec';
+
+// Kafka as a SOURCE: offset is the consumed message's own offset (resuming re-reads it).
+// topic/partition are informative: ape-dts always takes them from [extractor].
+export const kafka: VariantSpec = {
+  name: 'Kafka',
+  profiles: ['legacy', 'transitional', 'current'],
+  family: 'kafka',
+  summary: 'Kafka topic partition offset',
+  fields: {
+    topic: { type: 'string' },
+    partition: { type: 'i32' },
+    offset: { type: 'i64' },
+  },
+};
