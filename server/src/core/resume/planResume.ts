@@ -1,0 +1,279 @@
+import * as path from 'path';
+import { planKeyEdits, type KeyChange } from '../edits/setConfigKeys';
+import { applyEdits, type TextEdit } from '../edits/textEdit';
+import { scanIni } from '../ini/scanIni';
+import { lintConfig } from '../lintConfig';
+import { buildTaskConfig, parseTaskConfig, type TaskConfig } from '../model/taskConfig';
+import type { DecodedPosition } from '../progress/decodePosition';
+import { lineAt, parseProgressFile } from '../progress/parseProgressFile';
+import { acceptedPosition, type LogTag, type ProgressFile } from '../progress/progressLine';
+import { simulateResume, type ResumePrediction } from '../progress/simulateResume';
+import { taskView } from '../schema/conditions';
+import { PROFILE_OF, type ApeVersion } from '../schema/types';
+import { extractorChanges } from './extractorStrategy';
+import { resumeFileChanges, resumeFileLine, resumeFileValue } from './resumeFileStrategy';
+import { nearestCheckpointBefore, safetyWarnings, type PlanWarning, type SafetyFacts } from './safetyChecks';
+import { snapshotPayloadFor, snapshotShapeProblem } from './snapshotShape';
+
+// line → position → plan → edits. The plan is checked before it is offered: re-linting the
+// edited config must add no error, and the resume simulator run on the edited files must
+// predict exactly the chosen position — otherwise nothing is offered.
+
+export type ResumeStrategy = 'extractor' | 'resume-file';
+
+export interface PlanResumeInput {
+  version: ApeVersion;
+  config: { path: string; text: string };
+  /** The progress file the line is in (position.log or a resume config file). */
+  log: { path: string; text: string; kind?: 'position' | 'resumeConfig' };
+  finishedLog?: { path: string; text: string };
+  /** 0-based line, or the line ape-dts would pick (else the newest valid checkpoint). */
+  line: number | 'latest';
+  strategy?: ResumeStrategy;
+  /** Accept a MySQL current_position line (it may sit inside a transaction). */
+  allowCurrent?: boolean;
+  facts?: SafetyFacts & {
+    /** Whether a file exists (absolute path); used for the log folder the config points at. */
+    exists?: (absPath: string) => boolean;
+    /** The current text of the resume file the plan would write, when it exists. */
+    existingResumeFile?: string;
+  };
+}
+
+export interface PlannedFile {
+  /** Absolute path (resolved from the config's folder). */
+  path: string;
+  text: string;
+  /** Its text before, when it exists. */
+  previous?: string;
+}
+
+export interface ResumePlan {
+  version: ApeVersion;
+  strategy: ResumeStrategy;
+  line: number;
+  tag: LogTag | null;
+  variant: string;
+  payload: string;
+  configEdits: TextEdit[];
+  newConfigText: string;
+  files: PlannedFile[];
+  /** What each change does and why. */
+  notes: string[];
+  warnings: PlanWarning[];
+  /** The simulator's prediction on the edited files. */
+  prediction: ResumePrediction;
+}
+
+export type PlanOutcome =
+  | { ok: true; plan: ResumePlan }
+  | { ok: false; reason: string; suggestedLine?: number; warnings: PlanWarning[] };
+
+const CDC_DB_TYPE: Record<string, string> = { MysqlCdc: 'mysql', PgCdc: 'pg', MongoCdc: 'mongo', Redis: 'redis', Kafka: 'kafka' };
+
+export function defaultStrategy(variant: string): ResumeStrategy {
+  return variant === 'RdbSnapshot' ? 'resume-file' : 'extractor';
+}
+
+const samePath = (a: string | undefined, b: string | undefined) => !!a && !!b && path.resolve(a) === path.resolve(b);
+
+export function planResume(input: PlanResumeInput): PlanOutcome {
+  const { version } = input;
+  const configDir = path.dirname(input.config.path);
+  const config = parseTaskConfig(input.config.text);
+  const logKind = input.log.kind ?? 'position';
+  const file = parseProgressFile(input.log.text, { kind: logKind, version });
+  const finished = input.finishedLog && parseProgressFile(input.finishedLog.text, { kind: 'finished', version });
+  const fail = (reason: string, suggestedLine?: number, warnings: PlanWarning[] = []): PlanOutcome => ({ ok: false, reason, suggestedLine, warnings });
+
+  const lineNo = input.line === 'latest' ? latestLine(input, config, file, configDir) : input.line;
+  if (lineNo === undefined) return fail(`${path.basename(input.log.path)} holds no position ape-dts would accept.`);
+  const l = lineAt(file, lineNo);
+  const p = l && acceptedPosition(l);
+  if (!l || !p) {
+    const why = l?.decoded?.rejections.map((r) => r.message).join('; ') || l?.jsonError?.message || 'it is not a position line';
+    return fail(`Line ${lineNo + 1} is not a position ape-dts accepts (${why}), so it cannot be resumed from.`);
+  }
+
+  const task = taskView(config, version);
+  const dbType = task.eff('extractor.db_type');
+  const extractType = task.eff('extractor.extract_type');
+  const mismatch = variantMismatch(p, dbType, extractType);
+  if (mismatch) return fail(`PL010: ${mismatch}`);
+
+  if (p.type === 'MysqlCdc' && l.slot === 'current' && !input.allowCurrent) {
+    const before = nearestCheckpointBefore(file, lineNo);
+    const offer = before === undefined ? 'There is no checkpoint line before it.' : `Resume from the checkpoint on line ${before + 1} instead.`;
+    return fail(`PL008: line ${lineNo + 1} is a MySQL current_position, which can sit in the middle of a transaction: resuming there applies half a transaction or fails on a missing table map. ${offer}`, before);
+  }
+
+  const strategy = input.strategy ?? defaultStrategy(p.type);
+  if (strategy === 'extractor' && !CDC_DB_TYPE[p.type]) {
+    return fail('Snapshot progress has no [extractor] keys; only a resume file can carry it. Use the resume-file strategy.');
+  }
+  if (strategy === 'resume-file' && p.type === 'Redis' && PROFILE_OF[version] !== 'current') {
+    return fail(`ape-dts ${version}'s Redis extractor never reads a resume file (PL029); use the extractor strategy.`);
+  }
+  if (p.type === 'RdbSnapshot') {
+    const problem = snapshotShapeProblem(l.payload!.text, version);
+    if (problem) return fail(`Line ${lineNo + 1}: ${problem}`);
+  }
+
+  const warnings = safetyWarnings(config, version, file, lineNo, p, input.facts ?? {});
+  if (p.type === 'MysqlCdc' && l.slot === 'current') {
+    warnings.unshift({ id: 'PL008', message: `Line ${lineNo + 1} is a current_position: it can sit inside a transaction.` });
+  }
+
+  let changes: KeyChange[];
+  const notes: string[] = [];
+  const files: PlannedFile[] = [];
+  if (strategy === 'extractor') {
+    const planned = extractorChanges(config, version, p);
+    changes = planned.changes;
+    notes.push(...planned.notes);
+  } else {
+    const fileValue = resumeFileValue(config, version);
+    const resumePath = path.resolve(configDir, fileValue);
+    const hasPositionLog = (dirValue: string) => {
+      const log = path.join(path.resolve(configDir, dirValue), 'position.log');
+      return samePath(log, input.log.path) || (input.facts?.exists?.(log) ?? false);
+    };
+    const planned = resumeFileChanges(config, version, fileValue, hasPositionLog);
+    changes = planned.changes;
+    notes.push(...planned.notes);
+    const text = resumeFileText(input, config, file, finished, lineNo, configDir);
+    files.push({ path: resumePath, text, previous: input.facts?.existingResumeFile });
+    if (input.facts?.existingResumeFile !== undefined && input.facts.existingResumeFile !== text) {
+      warnings.push({ id: 'overwrite', message: `${fileValue} exists and will be replaced.` });
+    }
+  }
+  if (PROFILE_OF[version] !== 'legacy' || strategy === 'resume-file') {
+    notes.push('Relative paths are resolved by ape-dts from the folder it is started in; this plan assumes the task config\'s folder (PL035).');
+  }
+
+  const before = scanIni(input.config.text);
+  const configEdits = planKeyEdits(before, changes);
+  const newConfigText = applyEdits(input.config.text, configEdits);
+  const introduced = newErrors(input.config.text, newConfigText, version);
+  if (introduced.length > 0) return fail(`The edit would add an error to the config: ${introduced.join('; ')}`, undefined, warnings);
+
+  const after = buildTaskConfig(scanIni(newConfigText));
+  const prediction = predictAfter(input, after, files, configDir);
+  const expectedPayload = p.type === 'RdbSnapshot' ? snapshotPayloadFor(l.payload!.text, version) : l.payload!.text;
+  const mismatchAfter = verify(prediction, strategy, changes, expectedPayload, p);
+  if (mismatchAfter) return fail(`The plan was not applied: after it, ape-dts would still not start from line ${lineNo + 1} (${mismatchAfter}).`, undefined, warnings);
+  warnings.push(...prediction.warnings.filter((w) => /^PL0/.test(w)).map((w) => ({ id: w.slice(0, 5), message: w.slice(7) })));
+
+  return {
+    ok: true,
+    plan: { version, strategy, line: lineNo, tag: tagOf(l.tag?.text), variant: p.type, payload: l.payload!.text, configEdits, newConfigText, files, notes, warnings, prediction },
+  };
+}
+
+function tagOf(text: string | undefined): LogTag | null {
+  return text === 'current_position' || text === 'checkpoint_position' || text === 'start_aof_position' ? text : null;
+}
+
+function variantMismatch(p: DecodedPosition, dbType: string | undefined, extractType: string | undefined): string | undefined {
+  if (p.type === 'None') return 'a None position carries nothing to resume from.';
+  if (p.type === 'RdbSnapshotFinished') return 'this line marks a finished table, not a resume point.';
+  if (p.type === 'RdbSnapshot' || p.type === 'FoxlakeS3') {
+    return extractType === 'snapshot' ? undefined : `this is a snapshot position, but the task has extract_type=${extractType ?? '(missing)'}.`;
+  }
+  const want = CDC_DB_TYPE[p.type];
+  if (want !== dbType) return `this is a ${p.type} position, but the task's [extractor] db_type is ${dbType ?? '(missing)'}; ape-dts would ignore it.`;
+  return undefined;
+}
+
+/** The line ape-dts itself would pick from this file, else the newest valid checkpoint (else the newest position). */
+function latestLine(input: PlanResumeInput, config: TaskConfig, file: ProgressFile, configDir: string): number | undefined {
+  const prediction = simulateResume({
+    version: input.version,
+    config,
+    configDir,
+    files: (input.log.kind ?? 'position') === 'position' ? { positionLog: { path: input.log.path, parsed: file } } : { resumeConfig: { path: input.log.path, parsed: file } },
+  });
+  if (prediction.line !== null && samePath(prediction.file ?? undefined, input.log.path)) return prediction.line;
+  const accepted = file.lines.filter((l) => acceptedPosition(l) && acceptedPosition(l)!.type !== 'RdbSnapshotFinished');
+  const checkpoints = accepted.filter((l) => l.slot === 'checkpoint');
+  return (checkpoints[checkpoints.length - 1] ?? accepted[accepted.length - 1])?.line;
+}
+
+function resumeFileText(
+  input: PlanResumeInput,
+  config: TaskConfig,
+  file: ProgressFile,
+  finished: ProgressFile | undefined,
+  lineNo: number,
+  configDir: string,
+): string {
+  const chosen = lineAt(file, lineNo)!;
+  const p = acceptedPosition(chosen)!;
+  const lines: string[] = [];
+  if (p.type === 'RdbSnapshot') {
+    // Every other table's progress and every finished table must come along: the log folder
+    // will not be read, so anything left out restarts from scratch.
+    const now = simulateResume({
+      version: input.version,
+      config,
+      configDir,
+      files: { positionLog: { path: input.log.path, parsed: file }, ...(finished ? { finishedLog: { path: input.finishedLog!.path, parsed: finished } } : {}) },
+    });
+    const byPath = new Map<string, ProgressFile>([[path.resolve(input.log.path), file]]);
+    if (finished) byPath.set(path.resolve(input.finishedLog!.path), finished);
+    const lineOf = (f: string, n: number) => { const pf = byPath.get(path.resolve(f)); return pf && lineAt(pf, n); };
+    for (const f of now.snapshot?.finished ?? []) {
+      const fl = lineOf(f.file, f.line);
+      if (fl?.payload) lines.push(fl.payload.text);
+    }
+    for (const t of now.snapshot?.tables ?? []) {
+      if (t.schema === String(p.values.schema) && t.tb === String(p.values.tb)) continue;
+      const tl = lineOf(t.file, t.line);
+      if (tl?.payload) lines.push(resumeFileLine(tl, input.version));
+    }
+  }
+  lines.push(resumeFileLine(chosen, input.version));
+  return lines.join('\n') + '\n';
+}
+
+function newErrors(beforeText: string, afterText: string, version: ApeVersion): string[] {
+  const key = (d: { code: string; message: string }) => `${d.code} ${d.message}`;
+  const before = new Set(lintConfig(beforeText, { version }).diagnostics.filter((d) => d.severity === 'error').map(key));
+  return lintConfig(afterText, { version }).diagnostics.filter((d) => d.severity === 'error' && !before.has(key(d))).map((d) => `${d.code}: ${d.message}`);
+}
+
+function predictAfter(input: PlanResumeInput, config: TaskConfig, files: PlannedFile[], configDir: string): ResumePrediction {
+  const setup = simulateResume({ version: input.version, config, configDir, files: {} }).setup;
+  const written = files.find((f) => samePath(f.path, setup.configFile?.path));
+  const logIsRead = samePath(setup.positionLogPath, input.log.path) && (input.log.kind ?? 'position') === 'position';
+  const finishedIsRead = input.finishedLog && samePath(setup.finishedLogPath, input.finishedLog.path);
+  return simulateResume({
+    version: input.version,
+    config,
+    configDir,
+    files: {
+      ...(written ? { resumeConfig: { path: written.path, text: written.text } } : {}),
+      ...(logIsRead ? { positionLog: { path: input.log.path, text: input.log.text } } : {}),
+      ...(finishedIsRead ? { finishedLog: { path: input.finishedLog!.path, text: input.finishedLog!.text } } : {}),
+    },
+  });
+}
+
+function verify(prediction: ResumePrediction, strategy: ResumeStrategy, changes: KeyChange[], payload: string, p: DecodedPosition): string | undefined {
+  if (strategy === 'extractor') {
+    if (prediction.source !== 'extractor') return `a position from ${prediction.file ?? 'elsewhere'} would win`;
+    for (const c of changes) {
+      if (c.section !== 'extractor' || 'remove' in c || !(c.key in prediction.start)) continue;
+      if (prediction.start[c.key] !== c.value) return `${c.key} would be ${prediction.start[c.key]}`;
+    }
+    return undefined;
+  }
+  if (p.type === 'RdbSnapshot') {
+    const table = prediction.snapshot?.tables.find((t) => t.schema === String(p.values.schema) && t.tb === String(p.values.tb));
+    if (!table || table.source !== 'config_file') return 'the table would not resume from the written file';
+    return table.usable ? undefined : table.note ?? 'the written position would not be usable';
+  }
+  if (prediction.source !== 'config_file') return `it would resume from ${prediction.source === 'log' ? prediction.file : 'the [extractor] keys'}`;
+  if (prediction.payload !== payload) return 'another line of the resume file would win';
+  return undefined;
+}
