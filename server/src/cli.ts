@@ -8,6 +8,7 @@ import { formatJson } from './cli/formatJson';
 import { formatText } from './cli/formatText';
 import { addCrossFileFindings, lintFileBytes, type FileReport } from './cli/lintFile';
 import { parseArgs, type Command } from './cli/parseArgs';
+import { runResume } from './cli/resumeCommand';
 import { USAGE } from './cli/usage';
 
 const EXIT_OK = 0;
@@ -28,6 +29,8 @@ function run(argv: readonly string[]): number {
       return EXIT_USAGE;
     case 'lint':
       return lint(command);
+    case 'resume':
+      return runResume(command, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
     case 'lsp':
       // The bundled server sits next to this file in dist/; loading it starts it on argv's transport.
       require(path.join(__dirname, 'server.js'));

@@ -1,6 +1,8 @@
 import { VERSION_SETTINGS } from '../core/schema/resolveVersion';
 
 export const USAGE = `Usage: apedts lint [options] PATH...
+       apedts resume TASK_CONFIG --log POSITION_FILE (--line N | --latest)
+              [--strategy extractor|resume-file] [--ape-dts-version ...] [--allow-current] [--write]
        apedts lsp --stdio
        apedts --help | --version
 
@@ -15,6 +17,11 @@ Options for lint:
   --format text|json   text: file:line:col: severity code message, then a summary;
                        json: one array of {file, line, column, endLine, endColumn,
                        severity, code, message}, 1-based (default: text)
+
+apedts resume edits TASK_CONFIG (and writes a resume config file when that is the way) so
+ape-dts starts from line N of POSITION_FILE, or from the line it would pick itself (--latest).
+Without --write it prints a unified diff and changes nothing. A MySQL current_position line
+is refused (exit 1, naming the checkpoint line before it) unless --allow-current.
 
 apedts lsp --stdio serves the same language server the VS Code extension bundles, for
 any editor that speaks LSP (Neovim, Helix, Zed, Emacs…).

@@ -25,7 +25,7 @@ export interface PlanResumeInput {
   version: ApeVersion;
   config: { path: string; text: string };
   /** The progress file the line is in (position.log or a resume config file). */
-  log: { path: string; text: string; kind?: 'position' | 'resumeConfig' };
+  log: { path: string; text: string; kind?: 'position' | 'resumeConfig'; firstLine?: number };
   finishedLog?: { path: string; text: string };
   /** 0-based line, or the line ape-dts would pick (else the newest valid checkpoint). */
   line: number | 'latest';
@@ -82,7 +82,7 @@ export function planResume(input: PlanResumeInput): PlanOutcome {
   const configDir = path.dirname(input.config.path);
   const config = parseTaskConfig(input.config.text);
   const logKind = input.log.kind ?? 'position';
-  const file = parseProgressFile(input.log.text, { kind: logKind, version });
+  const file = parseProgressFile(input.log.text, { kind: logKind, version, firstLine: input.log.firstLine });
   const finished = input.finishedLog && parseProgressFile(input.finishedLog.text, { kind: 'finished', version });
   const fail = (reason: string, suggestedLine?: number, warnings: PlanWarning[] = []): PlanOutcome => ({ ok: false, reason, suggestedLine, warnings });
 
@@ -253,7 +253,7 @@ function predictAfter(input: PlanResumeInput, config: TaskConfig, files: Planned
     configDir,
     files: {
       ...(written ? { resumeConfig: { path: written.path, text: written.text } } : {}),
-      ...(logIsRead ? { positionLog: { path: input.log.path, text: input.log.text } } : {}),
+      ...(logIsRead ? { positionLog: { path: input.log.path, text: input.log.text, firstLine: input.log.firstLine } } : {}),
       ...(finishedIsRead ? { finishedLog: { path: input.finishedLog!.path, text: input.finishedLog!.text } } : {}),
     },
   });
