@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerConfigFileGlobs } from './configFileGlobs';
+import { registerResumeCommands } from './resumeCommand';
+import { PREVIEW_SCHEME, ResumePreview } from './resumePreview';
 import { registerVersionStatus } from './versionStatus';
 
 // The client only starts the bundled language server and shows what it reports; every
@@ -24,7 +26,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('apeDts', 'ape-dts', serverOptions, clientOptions);
-  context.subscriptions.push(registerConfigFileGlobs(), registerVersionStatus(client));
+  const preview = new ResumePreview();
+  context.subscriptions.push(
+    registerConfigFileGlobs(),
+    registerVersionStatus(client),
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
+    registerResumeCommands(client, preview),
+  );
   await client.start();
 }
 

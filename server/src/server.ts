@@ -24,6 +24,7 @@ import { SettingsStore } from './lsp/settings';
 import { STATUS_NOTIFICATION, type StatusParams } from './lsp/statusProtocol';
 import { fromLspDiagnostic, toLspDiagnostic } from './lsp/toLspDiagnostic';
 import { WorkspaceTasks } from './lsp/workspaceTasks';
+import { handlePlanResume, PLAN_RESUME_REQUEST, type PlanResumeParams } from './lsp/resumeRequest';
 
 // Protocol wiring only: every decision about the config itself is made by the pure core
 // (lintConfig); this file maps LSP events onto it and publishes the result.
@@ -173,6 +174,15 @@ connection.onDefinition(feature('definition', [], (r, p, d) => {
   const def = definitionAt(r, p.position, path.dirname(fileURLToPath(d.uri)));
   return def ? toLspDefinition(def) : [];
 }));
+
+connection.onRequest(PLAN_RESUME_REQUEST, (params: PlanResumeParams) =>
+  handlePlanResume(params, {
+    openText: (uri) => documents.get(uri)?.getText(),
+    configs: () => workspaceTasks.configs(),
+    workspaceFolders: () => workspaceFolders,
+    versionSetting: async (uri) => (await settings.get(uri)).version,
+  }).catch((err: unknown) => ({ kind: 'refused' as const, reason: `ape-dts: planning the resume failed: ${describe(err)}`, warnings: [] })),
+);
 
 /** Lints the document as it is now and publishes, unless a newer request took over meanwhile. */
 async function lint(uri: string, isCurrent: () => boolean): Promise<void> {

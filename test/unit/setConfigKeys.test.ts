@@ -50,3 +50,10 @@ describe('planKeyEdits changes only the keys asked for', () => {
     expect(edit(before, { section: 'pipeline', key: 'buffer_size', value: '16000' })).toBe('\uFEFF# note\n[pipeline]\nbuffer_size=16000\n');
   });
 });
+
+describe('no-op changes', () => {
+  it('makes no edit when the key already has the value', () => {
+    const text = '[extractor]\nbinlog_filename=mysql-bin.000004\n';
+    expect(planKeyEdits(scanIni(text), [{ section: 'extractor', key: 'binlog_filename', value: 'mysql-bin.000004' }])).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic';
 import { decodeConfigBytes } from '../core/decodeText';
+import { maskDiagnostics } from '../core/features/maskSecrets';
 import { parseTaskConfig } from '../core/model/taskConfig';
 import { resolveVersion, type VersionSetting } from '../core/schema/resolveVersion';
 import { sharedLogDirDiagnostics, type TaskFile } from '../core/workspace/sharedLogDir';
@@ -56,7 +57,13 @@ export class WorkspaceTasks {
       const config = parseTaskConfig(text);
       return { path, config, version: resolveVersion(setting, config).version };
     });
-    return sharedLogDirDiagnostics(tasks).get(me) ?? [];
+    const mine = tasks.find((t) => t.path === me)!;
+    return maskDiagnostics(mine.config, sharedLogDirDiagnostics(tasks).get(me) ?? []);
+  }
+
+  /** Every known task config: path → text (open documents' text over the disk's). */
+  configs(): Map<string, string> {
+    return new Map([...this.onDisk, ...this.open]);
   }
 
   static uriOf(file: string): string {

@@ -24,7 +24,8 @@ export function planKeyEdits(scan: ScannedIni, changes: readonly KeyChange[]): T
     }
     const last = entries[entries.length - 1];
     if (last?.delimiter) {
-      edits.push({ range: last.valueRange, newText: change.value });
+      // Already so: no edit at all, so the preview and the undo stack show only real changes.
+      if (last.value !== change.value) edits.push({ range: last.valueRange, newText: change.value });
     } else if (last) {
       // A bare `key` line (no '=') erases the value; turn it into an assignment.
       edits.push({ range: last.lineRange, newText: `${last.rawKey}=${change.value}` });
