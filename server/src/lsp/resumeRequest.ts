@@ -90,6 +90,7 @@ export async function handlePlanResume(params: PlanResumeParams, ctx: PlanResume
   const folders = ctx.workspaceFolders().filter((u) => u.startsWith('file:')).map(toPath);
   let configUri = params.configUri;
   let logUri = params.logUri;
+  let matchedBy: string | undefined;
   if (!configUri) {
     if (!logUri) return { kind: 'refused', reason: 'Open a position.log or a task config first.', warnings: [] };
     const candidates = configsForLog(toPath(logUri), ctx.configs(), folders);
@@ -97,6 +98,7 @@ export async function handlePlanResume(params: PlanResumeParams, ctx: PlanResume
       return { kind: 'chooseConfig', candidates, all: [...ctx.configs().keys()].map(toUri), shared: candidates.length > 1 };
     }
     configUri = candidates[0].uri;
+    matchedBy = candidates[0].matchedBy;
   }
   const configPath = toPath(configUri);
   const configText = ctx.openText(configUri) ?? fs.readFileSync(configPath, 'utf8');
@@ -128,7 +130,8 @@ export async function handlePlanResume(params: PlanResumeParams, ctx: PlanResume
     line: plan.line,
     tag: plan.tag,
     variant: plan.variant,
-    notes: plan.notes,
+    // ape-dts resolves log_dir against its working directory; say which folder we assumed.
+    notes: matchedBy ? [`Task: ${path.basename(configPath)} (${matchedBy}).`, ...plan.notes] : plan.notes,
     warnings: plan.warnings,
     configEdits: plan.configEdits,
     newConfigText: plan.newConfigText,
