@@ -18,11 +18,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'ape-dts-config' }],
+    documentSelector: [{ language: 'ape-dts-config' }, { language: 'ape-dts-position' }, { language: 'ape-dts-finished' }, { language: 'ape-dts-resume-config' }],
     synchronize: {
       configurationSection: 'apeDts',
-      // Neighbouring task configs matter to the shared log_dir check.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*task_config*.ini'),
+      fileEvents: [
+        // Neighbouring task configs matter to the shared log_dir check.
+        vscode.workspace.createFileSystemWatcher('**/*task_config*.ini'),
+        // A running task appends to position.log: the resume prediction lenses follow it.
+        vscode.workspace.createFileSystemWatcher('**/{position*.log,finished.log,*.config}'),
+      ],
     },
   };
   client = new LanguageClient('apeDts', 'ape-dts', serverOptions, clientOptions);

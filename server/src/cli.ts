@@ -3,12 +3,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version as packageVersion } from '../../package.json';
-import { describeError, findFiles } from './cli/findFiles';
+import { describeError } from './cli/findFiles';
 import { formatJson } from './cli/formatJson';
 import { formatText } from './cli/formatText';
 import { addCrossFileFindings, lintFileBytes, type FileReport } from './cli/lintFile';
 import { parseArgs, type Command } from './cli/parseArgs';
+import { findLintTargets, lintProgressFiles } from './cli/progressFiles';
 import { runResume } from './cli/resumeCommand';
+import { runResumePoint } from './cli/resumePoint';
 import { USAGE } from './cli/usage';
 
 const EXIT_OK = 0;
@@ -31,6 +33,8 @@ function run(argv: readonly string[]): number {
       return lint(command);
     case 'resume':
       return runResume(command, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
+    case 'resume-point':
+      return runResumePoint(command, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
     case 'lsp':
       // The bundled server sits next to this file in dist/; loading it starts it on argv's transport.
       require(path.join(__dirname, 'server.js'));
@@ -39,15 +43,19 @@ function run(argv: readonly string[]): number {
 }
 
 function lint({ paths, version, format }: Extract<Command, { kind: 'lint' }>): number {
-  const { files, errors } = findFiles(paths);
+  const { files, errors, progress } = findLintTargets(paths);
   const reports: FileReport[] = [];
   for (const file of files) {
+    if (progress.has(file)) continue;
     try {
       reports.push(lintFileBytes(file, fs.readFileSync(file), version));
     } catch (e) {
       errors.push(`cannot read ${file}: ${describeError(e)}`);
     }
   }
+  // Progress files (position.log, finished.log, resume configs) after the configs they belong to.
+  const progressRun = lintProgressFiles([...progress], reports, version, paths);
+  errors.push(...progressRun.errors);
   // A path we could not read means the run did not check what was asked: say so, lint nothing.
   if (errors.length === 0 && files.length === 0) errors.push(`no *.ini file found in ${paths.join(', ')}`);
   if (errors.length > 0) {
@@ -56,6 +64,7 @@ function lint({ paths, version, format }: Extract<Command, { kind: 'lint' }>): n
   }
 
   addCrossFileFindings(reports);
+  reports.push(...progressRun.reports);
   process.stdout.write(format === 'json' ? formatJson(reports) : formatText(reports, version));
   const anyError = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   return anyError ? EXIT_ERRORS_FOUND : EXIT_OK;

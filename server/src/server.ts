@@ -25,6 +25,7 @@ import { STATUS_NOTIFICATION, type StatusParams } from './lsp/statusProtocol';
 import { fromLspDiagnostic, toLspDiagnostic } from './lsp/toLspDiagnostic';
 import { WorkspaceTasks } from './lsp/workspaceTasks';
 import { handlePlanResume, PLAN_RESUME_REQUEST, type PlanResumeParams } from './lsp/resumeRequest';
+import { ProgressFeatures } from './lsp/progress/progressFeatures';
 
 // Protocol wiring only: every decision about the config itself is made by the pure core
 // (lintConfig); this file maps LSP events onto it and publishes the result.
@@ -37,6 +38,16 @@ const scheduler = new LintScheduler(lint);
 let settings = new SettingsStore(undefined, undefined, logError);
 const workspaceTasks = new WorkspaceTasks(logError);
 let workspaceFolders: string[] = [];
+// position.log / finished.log / resume config documents, and the resume prediction lenses.
+const progress = new ProgressFeatures({
+  connection,
+  documents,
+  settings: (uri) => settings.get(uri),
+  configs: () => workspaceTasks.configs(),
+  workspaceFolders: () => workspaceFolders,
+  relint: (uri) => void scheduler.now(uri),
+  logError,
+});
 
 // TextDocuments fires onDidChangeContent for didOpen too; the first event of a document is
 // its opening, which lints at once in both modes instead of waiting for typing to stop.
@@ -53,6 +64,7 @@ connection.onInitialize((params): InitializeResult => {
   settings = new SettingsStore(params.initializationOptions, fetchSection, logError);
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+  progress.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -62,6 +74,7 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       definitionProvider: true,
+      ...progress.capabilities,
     },
   };
 });
@@ -74,6 +87,7 @@ connection.onInitialized(() => {
 // changes on disk can change what the open configs share, so re-lint them.
 connection.onDidChangeWatchedFiles(({ changes }) => {
   guard('didChangeWatchedFiles', () => {
+    progress.filesChanged(changes);
     for (const c of changes) workspaceTasks.fileChanged(c.uri, c.type === FileChangeType.Deleted);
     for (const document of documents.all()) {
       const uri = document.uri;
@@ -140,7 +154,7 @@ documents.onDidClose(({ document }) => {
 // Editor features read the same cached lint result as the diagnostics (one parse per version).
 async function resultFor(uri: string): Promise<{ document: TextDocument; result: LintResult } | undefined> {
   const document = documents.get(uri);
-  if (!document) return undefined;
+  if (!document || progress.owns(document)) return undefined;
   const s = await settings.get(uri);
   return { document, result: cache.get(document, s.version) };
 }
@@ -157,18 +171,20 @@ function feature<P extends { textDocument: { uri: string } }, R>(name: string, f
   };
 }
 
-connection.onHover(feature('hover', null, (r, p) => {
+connection.onHover(progress.hover(feature('hover', null, (r, p) => {
   const h = hoverAt(r, p.position);
   return h ? toLspHover(h) : null;
-}));
+})));
 connection.onCompletion(feature('completion', [], (r, p) => completeAt(r, p.position).map(toLspCompletion)));
 connection.onCodeAction(feature('codeAction', [], (r, p, d) => {
   const only = p.context.only;
   const actions = only && only.every((k) => k.startsWith(CodeActionKind.SourceFixAll)) ? [fixAll(r)].filter((a) => a !== undefined) : codeActionsFor(r, p.range, p.context.diagnostics.map(fromLspDiagnostic));
   return actions.map((a) => toLspCodeAction(a, d.uri));
 }));
-connection.onDocumentSymbol(feature('documentSymbol', [], (r) => documentSymbols(r).map(toLspSymbol)));
-connection.onFoldingRanges(feature('foldingRange', [], (r) => foldingRanges(r).map(toLspFolding)));
+connection.onDocumentSymbol(progress.documentSymbols(feature('documentSymbol', [], (r) => documentSymbols(r).map(toLspSymbol))));
+connection.onFoldingRanges(progress.foldingRanges(feature('foldingRange', [], (r) => foldingRanges(r).map(toLspFolding))));
+connection.onCodeLens(progress.codeLens);
+connection.onExecuteCommand(progress.executeCommand);
 connection.onDefinition(feature('definition', [], (r, p, d) => {
   if (!d.uri.startsWith('file:')) return [];
   const def = definitionAt(r, p.position, path.dirname(fileURLToPath(d.uri)));
@@ -190,6 +206,7 @@ async function lint(uri: string, isCurrent: () => boolean): Promise<void> {
     const s = await settings.get(uri);
     const document = documents.get(uri);
     if (!document || !isCurrent()) return;
+    if (progress.owns(document)) return await progress.publish(document, s.version, isCurrent);
     const result = cache.get(document, s.version);
     workspaceTasks.setOpen(uri, document.getText());
     const diagnostics = [...result.diagnostics, ...workspaceTasks.diagnosticsFor(uri, s.version)];

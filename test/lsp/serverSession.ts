@@ -99,10 +99,11 @@ export class ServerSession {
     return session;
   }
 
-  open(uri: string, text: string): Promise<void> {
+  /** Opens a document; `languageId` defaults to ape-dts-config (e.g. 'ape-dts-position' for a position.log). */
+  open(uri: string, text: string, languageId = LANGUAGE_ID): Promise<void> {
     this.versions.set(uri, 1);
     return this.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: LANGUAGE_ID, version: 1, text },
+      textDocument: { uri, languageId, version: 1, text },
     });
   }
 

@@ -18,6 +18,7 @@ export type Command =
       allowCurrent: boolean;
       write: boolean;
     }
+  | { kind: 'resume-point'; config: string; version: VersionSetting; format: OutputFormat }
   | { kind: 'usage-error'; message: string };
 
 // Commands are dispatched on the first word so that `apedts lsp --stdio` can be added beside `lint`.
@@ -30,6 +31,7 @@ export function parseArgs(argv: readonly string[]): Command {
     // The server picks its transport (--stdio, --node-ipc, --socket=N) from argv itself.
     if (first === 'lsp') return { kind: 'lsp' };
     if (first === 'resume') return parseResume(rest);
+    if (first === 'resume-point') return parseResumePoint(rest);
     return usageError(`unknown command '${first}'`);
   } catch (e) {
     // node:util parseArgs throws TypeErrors with readable messages for unknown or incomplete options.
@@ -108,6 +110,26 @@ function parseResume(argv: readonly string[]): Command {
     allowCurrent: values['allow-current'] ?? false,
     write: values.write ?? false,
   };
+}
+
+function parseResumePoint(argv: readonly string[]): Command {
+  const { values, positionals } = parseNodeArgs({
+    args: [...argv],
+    options: {
+      'ape-dts-version': { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) return { kind: 'help' };
+  const version = values['ape-dts-version'] ?? 'auto';
+  if (!isVersionSetting(version)) return usageError(`--ape-dts-version must be one of ${VERSION_SETTINGS.join(', ')} (got '${version}')`);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return usageError(`--format must be text or json (got '${format}')`);
+  if (positionals.length !== 1) return usageError('resume-point needs exactly one TASK_CONFIG');
+  return { kind: 'resume-point', config: positionals[0], version, format };
 }
 
 function usageError(message: string): Command {
