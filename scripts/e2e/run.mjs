@@ -3,9 +3,12 @@
 // extension host), driven by Debian's Chromium through playwright-core.
 //
 //   1. extension-host suite (test/e2e/suite, mocha, plain `vscode` API) run by VS Code's own
-//      extension-test runner through the workbench URL's `payload` parameter;
-//   2. UI test of what only the screen shows (explorer, Problems panel, status bar), with a
-//      screenshot of each step under test-results/e2e/.
+//      extension-test runner through the workbench URL's `payload` parameter, one window per
+//      fixture workspace (EXTHOST_WINDOWS);
+//   2. UI tests of what only the screen shows, with a screenshot of each step under
+//      test-results/e2e/: explorer, Problems panel and status bar (fixtures/workspace); hover,
+//      completion, a quick fix, code lenses and "Resume from this line" through its preview and
+//      modal dialogs to the file on disk (fixtures/resume-workspace).
 //
 // Builds nothing: expects `npm run package` (dist/ape-dts-tools.vsix), `npm run build:e2e`
 // (out/e2e/suite) and scripts/e2e/setup.sh (code-server, chromium). `npm run test:e2e` does all.
@@ -33,9 +36,18 @@ const CS_BIN = path.join(CACHE, `code-server-${CS_VERSION}`, 'node_modules', '.b
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const VSIX = path.join(ROOT, 'dist', 'ape-dts-tools.vsix');
 const SUITE = path.join(ROOT, 'out', 'e2e', 'suite', 'index.js');
-const FIXTURE = path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace');
+const FIXTURES = path.join(ROOT, 'test', 'e2e', 'fixtures');
 const SHOTS = path.resolve(ROOT, process.env.APEDTS_E2E_SHOTS || 'test-results/e2e');
-const expected = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/e2e/fixtures/expected.json'), 'utf8'));
+const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8'));
+const resume = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'resume.json'), 'utf8'));
+const SUITE_DIR = path.dirname(SUITE);
+
+// One extension-host window per fixture workspace, each running the test files that need it.
+// Every built *.test.js must be in exactly one window (checked before anything starts).
+const EXTHOST_WINDOWS = [
+  { name: 'diagnostics', fixture: 'workspace', folder: 'ape-dts-task', tests: ['diagnostics.test.js'] },
+  { name: 'resume', fixture: 'resume-workspace', folder: 'ape-dts-resume', tests: ['editing.test.js', 'resume.test.js'] },
+];
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 const args = process.argv.slice(2);
@@ -71,6 +83,13 @@ for (const [file, how] of [
   [CHROMIUM, 'bash scripts/e2e/setup.sh'],
 ]) {
   if (!fs.existsSync(file)) fail(`${path.relative(ROOT, file) || file} is missing: run \`${how}\` first`);
+}
+{
+  const built = fs.readdirSync(SUITE_DIR).filter((f) => f.endsWith('.test.js')).sort();
+  const assigned = EXTHOST_WINDOWS.flatMap((w) => w.tests).sort();
+  if (JSON.stringify(built) !== JSON.stringify(assigned)) {
+    fail(`out/e2e/suite holds ${built.join(', ')}; EXTHOST_WINDOWS in scripts/e2e/run.mjs runs ${assigned.join(', ')}: give every test file one window`);
+  }
 }
 const newestVersion = pkg.contributes.configuration.properties['apeDts.version'].enum.filter((v) => v !== 'auto').at(-1);
 const EXTENSION_DIR_PREFIX = `${pkg.publisher}.${pkg.name}-${pkg.version}`.toLowerCase();
@@ -194,8 +213,15 @@ const CS_ENV = {
   XDG_CACHE_HOME: path.join(WORK, 'xdg', 'cache'),
 };
 
-function copyFixture(dest) {
-  fs.cpSync(FIXTURE, dest, { recursive: true });
+/** A fresh copy of fixtures/<fixture> at `dest` (the tests edit it). */
+function copyFixture(fixture, dest) {
+  fs.cpSync(path.join(FIXTURES, fixture), dest, { recursive: true });
+  // The position.logs of stopped tasks: last written in 2024, as their lines say (a fresh
+  // mtime would make the resume planner warn that the task still looks running).
+  const when = new Date('2024-10-18T05:21:46Z');
+  for (const f of fs.readdirSync(dest, { recursive: true }).map(String)) {
+    if (/(^|[/\\])position\d*\.log$/.test(f)) fs.utimesSync(path.join(dest, f), when, when);
+  }
   return dest;
 }
 
@@ -279,15 +305,26 @@ async function closeContext(context) {
   await context.close().catch(() => {});
 }
 
+/**
+ * A cropped screenshot for the README, under <SHOTS>/docs/ (docs/images/ holds copies from a
+ * green run; copying is by hand so a test run never changes a tracked file).
+ */
+function docShot(page, name, clip) {
+  fs.mkdirSync(path.join(SHOTS, 'docs'), { recursive: true });
+  return page.screenshot({ path: path.join(SHOTS, 'docs', `${name}.png`), clip });
+}
+
 const workbenchUrl = (port, folder, payload) =>
   `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}` +
   (payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '');
 
 // ---------------------------------------------------------------------------------------------
 // 1. Extension-host suite
-async function runExtHostSuite(port, extensionPath) {
-  const layerDir = path.join(WORK, 'exthost');
-  const workspace = copyFixture(path.join(layerDir, 'ape-dts-task'));
+async function runExtHostSuite(port, extensionPath, win) {
+  const layerDir = path.join(WORK, `exthost-${win.name}`);
+  const workspace = copyFixture(win.fixture, path.join(layerDir, win.folder));
+  // suite/index.ts reads which test files this window runs from beside the workspace.
+  fs.writeFileSync(path.join(layerDir, 'exthost-tests.json'), JSON.stringify(win.tests));
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   // The dev path is the extension as installed from the .vsix, so the suite tests the package.
   const payload = [
@@ -296,7 +333,7 @@ async function runExtHostSuite(port, extensionPath) {
     ['skipWelcome', 'true'],
   ];
 
-  const context = await launchBrowser('exthost');
+  const context = await launchBrowser(`exthost-${win.name}`);
   const page = context.pages()[0] ?? (await context.newPage());
   const logLines = [];
   let settle;
@@ -309,33 +346,33 @@ async function runExtHostSuite(port, extensionPath) {
     const line = format(...parts).replace(/%c/g, '');
     logLines.push(`[${type}] ${line}`);
     if (/ENOTFOUND open-vsx\.org|vsda_bg\.wasm|^\s+at /.test(line) || line.startsWith('APEDTS_E2E_EXTHOST_RESULTS')) return;
-    console.log(`    | ${line}`);
+    console.log(`    ${win.name} | ${line}`);
   });
 
-  log('extension-host suite: opening the test window');
+  log(`extension-host suite, ${win.name} (fixtures/${win.fixture}: ${win.tests.join(', ')}): opening the test window`);
   await page.goto(workbenchUrl(port, workspace, payload));
   const code = await Promise.race([exited, sleep(TIMEOUTS.extHostRun).then(() => 'timeout')]);
-  await page.screenshot({ path: path.join(SHOTS, 'exthost-end.png') }).catch(() => {});
-  fs.writeFileSync(path.join(SHOTS, 'logs', 'exthost.log'), logLines.join('\n') + '\n');
+  await page.screenshot({ path: path.join(SHOTS, `exthost-${win.name}-end.png`) }).catch(() => {});
+  fs.writeFileSync(path.join(SHOTS, 'logs', `exthost-${win.name}.log`), logLines.join('\n') + '\n');
   await closeContext(context);
 
   const resultsFile = path.join(layerDir, 'exthost-results.json');
   const suite = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : undefined;
   for (const t of suite?.tests ?? []) record('exthost', t.title, t.state === 'passed', t.error);
   if (code === 'timeout') {
-    record('exthost', 'suite finishes', false, `no exit code after ${TIMEOUTS.extHostRun / 1000} s`);
+    record('exthost', `${win.name} window: suite finishes`, false, `no exit code after ${TIMEOUTS.extHostRun / 1000} s`);
   } else if (!suite) {
-    record('exthost', 'suite reports its results', false, `exit code ${code}, no ${resultsFile}`);
+    record('exthost', `${win.name} window: suite reports its results`, false, `exit code ${code}, no ${resultsFile}`);
   } else if ((code === 0) !== (suite.failed === 0) || suite.tests.length === 0) {
-    record('exthost', 'exit code agrees with the results', false, `exit code ${code}, ${suite.passed} passed, ${suite.failed} failed`);
+    record('exthost', `${win.name} window: exit code agrees with the results`, false, `exit code ${code}, ${suite.passed} passed, ${suite.failed} failed`);
   }
-  log(`extension-host suite: exit code ${code}`);
+  log(`extension-host suite, ${win.name}: exit code ${code}`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // 2. UI test
 async function runUiTest(port) {
-  const workspace = copyFixture(path.join(WORK, 'ui', 'ape-dts-task'));
+  const workspace = copyFixture('workspace', path.join(WORK, 'ui', 'ape-dts-task'));
   const taskFile = path.join(workspace, expected.file);
   const original = fs.readFileSync(taskFile, 'utf8');
   const context = await launchBrowser('ui');
@@ -418,6 +455,7 @@ async function runUiTest(port) {
         await page.keyboard.press('Control+Shift+M');
         await page.locator('.markers-panel').waitFor();
         await waitForProblems(expected.problems);
+        await docShot(page, 'problems', { x: 0, y: 0, width: 1400, height: 735 });
       },
     ],
     [
@@ -443,20 +481,381 @@ async function runUiTest(port) {
   ];
 
   try {
-    for (let i = 0; i < steps.length; i++) {
-      const [title, name, body] = steps[i];
-      const started = Date.now();
-      try {
-        await body();
-        await shot(name);
-        record('ui', `${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`, true);
-      } catch (err) {
-        await shot(`${name}-FAILED`).catch(() => {});
-        record('ui', title, false, err?.message ?? err);
-        for (const [skipped] of steps.slice(i + 1)) console.log(`  - [ui] ${skipped} (skipped: depends on the step above)`);
-        break;
-      }
+    await runSteps(steps, shot);
+  } finally {
+    await closeContext(context);
+  }
+}
+
+/** Runs UI steps in order, a screenshot after each; the first failure ends the window (the rest depend on it). */
+async function runSteps(steps, shot) {
+  for (let i = 0; i < steps.length; i++) {
+    const [title, name, body] = steps[i];
+    const started = Date.now();
+    try {
+      await body();
+      await shot(name);
+      record('ui', `${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`, true);
+    } catch (err) {
+      await shot(`${name}-FAILED`).catch(() => {});
+      record('ui', title, false, err?.message ?? err);
+      for (const [skipped] of steps.slice(i + 1)) console.log(`  - [ui] ${skipped} (skipped: depends on the step above)`);
+      break;
     }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. UI test of editing and resuming (fixtures/resume-workspace, resume.json): hover,
+//    completion, a quick fix, and "Resume from this line" from position.log's context menu
+//    through the preview and the modal dialogs to the file on disk.
+async function runResumeUiTest(port) {
+  const workspace = copyFixture('resume-workspace', path.join(WORK, 'ui-resume', 'ape-dts-resume'));
+  const configFile = path.join(workspace, resume.config);
+  const legacyFile = path.join(workspace, resume.legacy);
+  const original = fs.readFileSync(configFile, 'utf8');
+  const r = resume.resume;
+  const L = resume.lenses;
+  const resumed = original.replace(`\n${r.before}\n`, `\n${r.after}\n`);
+  if (resumed === original) throw new Error(`fixtures/resume-workspace/${resume.config} has no line ${r.before}`);
+  const listFiles = () => fs.readdirSync(workspace, { recursive: true }).map(String).sort().join('\n');
+  const filesBefore = listFiles();
+
+  const context = await launchBrowser('ui-resume');
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(TIMEOUTS.step);
+  const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+  // DOM hooks of VS Code 1.100.3 (see runUiTest).
+  const visible = (locator) => locator.filter({ visible: true });
+  const line = (text) => visible(page.locator('.monaco-editor .view-line', { hasText: text })).first();
+  const tab = (text) => page.locator('.tabs-container .tab', { hasText: text });
+  const dialog = visible(page.locator('.monaco-dialog-box'));
+  const dialogButton = (text) => dialog.locator('.monaco-button', { hasText: text });
+  const menuItem = (text) => visible(page.locator('.monaco-menu .action-item', { hasText: text }));
+  const toast = (text) => visible(page.locator('.notifications-toasts .notification-toast', { hasText: text }));
+  const markerRows = page.locator('.markers-panel .monaco-list-row');
+  const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  /** Polls the file on disk until `check(text)` holds; the error shows what is there. */
+  async function waitForDisk(file, check, what) {
+    const deadline = Date.now() + TIMEOUTS.step;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = fs.readFileSync(file, 'utf8');
+      if (check(text)) return text;
+      await sleep(200);
+    }
+    throw new Error(`${path.relative(workspace, file)} on disk never ${what}; it holds:\n${text}`);
+  }
+  /** Opens a workspace file with Quick Open (Ctrl+P), clicking the row of exactly that folder. */
+  async function quickOpen(relPath) {
+    await page.keyboard.press('Control+P');
+    const input = visible(page.locator('.quick-input-widget input'));
+    await input.waitFor();
+    await input.fill(relPath);
+    const [dir, base] = [path.dirname(relPath), path.basename(relPath)];
+    const exactly = (t) => new RegExp(`^\\s*${escape(t)}\\s*$`);
+    const row = visible(page.locator('.quick-input-list .monaco-list-row'))
+      .filter({ has: page.locator('.label-name', { hasText: exactly(base) }) })
+      .filter({ has: page.locator('.label-description', { hasText: exactly(dir) }) });
+    await row.click();
+    await visible(page.locator('.tabs-container .tab.active', { hasText: base })).waitFor();
+  }
+  /**
+   * The code lenses of the visible editor: [{ text, line }], `line` being the text of the
+   * editor line each sits above (a lens is a widget in a view zone over its line).
+   */
+  async function codeLenses() {
+    return page.evaluate(() => {
+      const lines = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')]
+        .map((l) => ({ top: l.getBoundingClientRect().top, text: l.textContent.replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top);
+      const lenses = [];
+      for (const widget of document.querySelectorAll('.editor-group-container.active .monaco-editor .codelens-decoration')) {
+        const box = widget.getBoundingClientRect();
+        if (box.height === 0) continue;
+        const below = lines.find((l) => l.top >= box.bottom - 2);
+        for (const item of widget.querySelectorAll('a, span:not(:has(*))')) {
+          const text = item.textContent.trim();
+          if (text && text !== '|') lenses.push({ text, line: below?.text ?? '' });
+        }
+      }
+      return lenses;
+    });
+  }
+  /** Waits until the lenses satisfy `check`; the error lists what was shown. */
+  async function waitForLenses(check, what) {
+    const deadline = Date.now() + TIMEOUTS.step;
+    let lenses = [];
+    while (Date.now() < deadline) {
+      lenses = await codeLenses();
+      if (check(lenses)) return lenses;
+      await sleep(250);
+    }
+    throw new Error(`${what}; the code lenses shown:\n  ${lenses.map((l) => `"${l.text}" above: ${l.line.slice(0, 90)}`).join('\n  ') || '(none)'}`);
+  }
+  const logLineOf = (position) => `"next_event_position":${position}`;
+  async function suggestions() {
+    const rows = visible(page.locator('.suggest-widget .monaco-list-row'));
+    return (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+  }
+  /** Waits until `locator` has not moved for a while (code lenses arriving push lines down). */
+  async function settled(locator, quietMs = 1_000) {
+    const deadline = Date.now() + TIMEOUTS.step;
+    let last;
+    let since = Date.now();
+    while (Date.now() < deadline) {
+      const box = JSON.stringify(await locator.boundingBox());
+      if (box !== last) [last, since] = [box, Date.now()];
+      else if (Date.now() - since >= quietMs) return;
+      await sleep(100);
+    }
+    throw new Error('the editor kept moving');
+  }
+  /** Right-click on the log line holding `text`, then the context menu's "Resume from this line". */
+  async function resumeFromContextMenu(text) {
+    await settled(line(text));
+    await line(text).click({ button: 'right' });
+    await menuItem('Resume from this line').waitFor();
+  }
+
+  const steps = [
+    [
+      'the workbench opens the resume fixture folder',
+      'ui-resume-01-workbench',
+      async () => {
+        await page.goto(workbenchUrl(port, workspace));
+        await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUTS.workbench });
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'logs' }).waitFor({ timeout: TIMEOUTS.workbench });
+      },
+    ],
+    [
+      `hover on the key ${resume.hover.key} in ${resume.config} shows its documentation`,
+      'ui-resume-02-hover',
+      async () => {
+        // The folders are still collapsed: the only task_config.ini row is the seed's.
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: resume.config }).click();
+        await tab(resume.config).waitFor();
+        const key = line(`${resume.hover.key}=`);
+        await key.waitFor();
+        // The language server is up once the status bar shows the version it checked against.
+        await page.locator('.statusbar-item', { hasText: /ape-dts \d+\.\d+\.\d+/ }).first().waitFor();
+        // The server answers hovers from its first lint of the file; the hover is asked only once
+        // the mouse moves, so move away and back until the documented hover shows (no edit retried).
+        const hover = visible(page.locator('.monaco-hover', { hasText: resume.hover.doc }));
+        const deadline = Date.now() + TIMEOUTS.step;
+        for (;;) {
+          await page.mouse.move(5, 5);
+          await key.hover({ position: { x: 30, y: 8 } });
+          try {
+            await hover.waitFor({ timeout: 3_000 });
+            await sleep(500); // let the fade-in end before the screenshot
+            break;
+          } catch (err) {
+            if (Date.now() > deadline) throw err;
+          }
+        }
+        const text = await hover.innerText();
+        if (!text.includes(resume.hover.key)) throw new Error(`the hover does not name ${resume.hover.key}:\n${text}`);
+        await docShot(page, 'hover', { x: 0, y: 0, width: 1100, height: 420 });
+      },
+    ],
+    [
+      `completion on a blank line of [extractor] offers MySQL CDC keys (${resume.completion.offered.join(', ')}), not PostgreSQL's`,
+      'ui-resume-03-completion',
+      async () => {
+        await page.mouse.move(5, 5);
+        await line('url=mysql://root:123456@127.0.0.1:3307').click();
+        await page.keyboard.press('End');
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Home');
+        // Negative first (it leaves no screenshot): "slot" matches no MySQL key.
+        await page.keyboard.type('slot', { delay: 30 });
+        await page.keyboard.press('Control+Space');
+        await visible(page.locator('.suggest-widget')).waitFor();
+        await sleep(1_000);
+        const pg = await suggestions();
+        if (resume.completion.notOffered.some((k) => pg.includes(k))) throw new Error(`PostgreSQL keys offered: ${pg.join(', ')}`);
+        await page.keyboard.press('Escape');
+        for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+
+        await page.keyboard.type(resume.completion.prefix, { delay: 30 });
+        await page.keyboard.press('Control+Space');
+        const deadline = Date.now() + TIMEOUTS.step;
+        let labels = [];
+        while (Date.now() < deadline) {
+          labels = await suggestions();
+          if (resume.completion.offered.every((k) => labels.includes(k))) break;
+          await sleep(250);
+        }
+        if (!resume.completion.offered.every((k) => labels.includes(k))) throw new Error(`completion offers: ${labels.join(', ') || '(nothing)'}`);
+      },
+    ],
+    [
+      `closing completion and undoing the typing leaves ${resume.config} unchanged`,
+      'ui-resume-04-undone',
+      async () => {
+        await page.keyboard.press('Escape');
+        for (let i = 0; i < 6 && (await tab(resume.config).first().getAttribute('class')).includes('dirty'); i++) {
+          await page.keyboard.press('Control+Z');
+          await sleep(150);
+        }
+        const cls = await tab(resume.config).first().getAttribute('class');
+        if (cls.includes('dirty')) throw new Error(`${resume.config} is still modified after undo`);
+        if (fs.readFileSync(configFile, 'utf8') !== original) throw new Error(`${resume.config} changed on disk`);
+      },
+    ],
+    [
+      `${resume.legacy}: the Problems panel shows ${resume.legacyFix.code} on line ${resume.legacyFix.line}`,
+      'ui-resume-05-legacy-problem',
+      async () => {
+        await quickOpen(resume.legacy);
+        await line(resume.legacyFix.broken).waitFor();
+        await page.keyboard.press('Control+Shift+M');
+        const row = markerRows.filter({ hasText: new RegExp(`${escape(resume.legacyFix.code)}[\\s\\S]*\\[Ln ${resume.legacyFix.line}, Col 1\\]`) });
+        await row.first().waitFor();
+      },
+    ],
+    [
+      `the quick fix "${resume.legacyFix.title}…" (Ctrl+.) rewrites the line to ${resume.legacyFix.fixed}; saved, the problem is gone`,
+      'ui-resume-07-quick-fix-applied',
+      async () => {
+        await line(resume.legacyFix.broken).click();
+        await page.keyboard.press('Control+.');
+        const action = visible(page.locator('.action-widget .monaco-list-row.action', { hasText: resume.legacyFix.title }));
+        await action.waitFor();
+        await shot('ui-resume-06-quick-fix-menu');
+        // Chosen with the keyboard, as from Ctrl+. (the widget's pointer block takes mouse
+        // clicks while it opens): down to the action, then Enter.
+        const rows = await visible(page.locator('.action-widget .monaco-list-row.action')).count();
+        for (let i = 0; i <= rows && !(await action.getAttribute('class')).split(/\s+/).includes('focused'); i++) {
+          await page.keyboard.press('ArrowDown');
+        }
+        if (!(await action.getAttribute('class')).split(/\s+/).includes('focused')) throw new Error('the quick fix could not be selected');
+        await page.keyboard.press('Enter');
+        await line(resume.legacyFix.fixed).waitFor();
+        await page.keyboard.press('Control+S');
+        await waitForDisk(legacyFile, (t) => t.split('\n')[resume.legacyFix.line - 1] === resume.legacyFix.fixed, `read ${resume.legacyFix.fixed} on line ${resume.legacyFix.line}`);
+        await markerRows.filter({ hasText: resume.legacyFix.code }).first().waitFor({ state: 'detached' });
+      },
+    ],
+    [
+      `${resume.log} opens as "${resume.logLanguageName}", with code lenses: "${L.resume}" above the checkpoint lines ${L.resumeLines.join(' and ')}, none above the MySQL current_position line ${L.noResumeLine}`,
+      'ui-resume-08-code-lenses',
+      async () => {
+        await quickOpen(resume.log);
+        await page.locator('#status\\.editor\\.mode').filter({ hasText: resume.logLanguageName }).waitFor();
+        const text = { 1: logLineOf(73500), 2: logLineOf(73600), 3: logLineOf(73685) };
+        const resumeAbove = (lenses, n) => lenses.some((l) => l.text === L.resume && l.line.includes(text[n]));
+        await waitForLenses(
+          (lenses) => L.resumeLines.every((n) => resumeAbove(lenses, n)) && !resumeAbove(lenses, L.noResumeLine),
+          `"${L.resume}" is not above exactly lines ${L.resumeLines.join(', ')}`,
+        );
+      },
+    ],
+    [
+      `in ${resume.log} the context menu on a line holds "Resume from this line"`,
+      'ui-resume-09-context-menu',
+      async () => {
+        await resumeFromContextMenu(logLineOf(73685));
+      },
+    ],
+    [
+      `running it on the seed checkpoint (line ${r.checkpointLine}) shows the preview and a modal "Resume from line ${r.checkpointLine} (${r.variant})?"; nothing is written yet`,
+      'ui-resume-10-preview',
+      async () => {
+        await menuItem('Resume from this line').click();
+        // apeDts.resume.strategy=extractor in the fixture's settings: no strategy pick.
+        await dialog.filter({ hasText: `Resume from line ${r.checkpointLine} (${r.variant})?` }).waitFor();
+        await dialogButton('Apply').waitFor();
+        await tab(`resume from line ${r.checkpointLine} (preview)`).waitFor();
+        await visible(page.locator('.monaco-diff-editor .view-line', { hasText: r.after })).first().waitFor();
+        if (fs.readFileSync(configFile, 'utf8') !== original) throw new Error(`${resume.config} changed before Apply`);
+        await docShot(page, 'resume-preview', { x: 0, y: 0, width: 1400, height: 625 });
+      },
+    ],
+    [
+      `Apply writes ${r.after} to ${resume.config} on disk, and nothing else changes`,
+      'ui-resume-11-applied',
+      async () => {
+        await dialogButton('Apply').click();
+        await waitForDisk(configFile, (t) => t === resumed, `became the seed with ${r.after} (and nothing else changed)`);
+        await toast(`ape-dts will resume from line ${r.checkpointLine}`).waitFor();
+        const filesAfter = listFiles();
+        if (filesAfter !== filesBefore) throw new Error(`the workspace's files changed:\nbefore:\n${filesBefore}\nafter:\n${filesAfter}`);
+      },
+    ],
+    [
+      `on the MySQL current_position line ${r.currentLine} a modal warning comes first, offering "Use line ${r.suggestedLine}"`,
+      'ui-resume-12-current-position-warning',
+      async () => {
+        await tab('position.log').first().click();
+        await resumeFromContextMenu(logLineOf(73600));
+        await menuItem('Resume from this line').click();
+        await dialog.filter({ hasText: 'current_position' }).waitFor();
+        await dialogButton(`Use line ${r.suggestedLine}`).waitFor();
+        await dialogButton('Resume from this line anyway').waitFor();
+        if ((await tab(`resume from line ${r.currentLine} (preview)`).count()) > 0) throw new Error('a preview opened before the warning');
+      },
+    ],
+    [
+      `"Use line ${r.suggestedLine}" previews ${r.afterSuggested}; Cancel leaves the file on disk as it was`,
+      'ui-resume-13-suggested-line-cancelled',
+      async () => {
+        await dialogButton(`Use line ${r.suggestedLine}`).click();
+        await dialog.filter({ hasText: `Resume from line ${r.suggestedLine} (${r.variant})?` }).waitFor();
+        await visible(page.locator('.monaco-diff-editor .view-line', { hasText: r.afterSuggested })).first().waitFor();
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        await sleep(1_000);
+        if (fs.readFileSync(configFile, 'utf8') !== resumed) throw new Error(`${resume.config} changed although the dialog was cancelled`);
+      },
+    ],
+    [
+      `clicking the "${L.resume}" lens above line ${r.suggestedLine} runs the command for that line (modal "Resume from line ${r.suggestedLine} (${r.variant})?"); Escape writes nothing`,
+      'ui-resume-14-code-lens-clicked',
+      async () => {
+        await tab('position.log').first().click();
+        await settled(line(logLineOf(73500)));
+        const lens = visible(page.locator('.editor-group-container.active .codelens-decoration a', { hasText: L.resume }));
+        // The lens above line 1 is the first in the file (resumeLines is sorted).
+        let clicked = false;
+        for (let i = 0; i < (await lens.count()) && !clicked; i++) {
+          const under = await lens.nth(i).evaluate((a) => a.getBoundingClientRect().bottom);
+          const lineTop = await line(logLineOf(73500)).evaluate((l) => l.getBoundingClientRect().top);
+          if (lineTop >= under - 2 && lineTop - under < 30) {
+            await lens.nth(i).click();
+            clicked = true;
+          }
+        }
+        if (!clicked) throw new Error(`no "${L.resume}" lens right above line ${r.suggestedLine}`);
+        await dialog.filter({ hasText: `Resume from line ${r.suggestedLine} (${r.variant})?` }).waitFor();
+        await shot('ui-resume-14a-code-lens-modal');
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        await sleep(1_000);
+        if (fs.readFileSync(configFile, 'utf8') !== resumed) throw new Error(`${resume.config} changed although the dialog was cancelled`);
+      },
+    ],
+    [
+      `after the quick fix (resume_type=from_log), ${L.legacyLog} shows "${L.predicted}" above line ${L.predictedLine}, the line ape-dts picks`,
+      'ui-resume-15-predicted-line',
+      async () => {
+        await quickOpen(L.legacyLog);
+        await waitForLenses(
+          (lenses) => lenses.some((l) => l.text.startsWith(L.predicted) && l.line.includes(L.predictedText)),
+          `no "${L.predicted}" lens above line ${L.predictedLine} (${L.predictedText})`,
+        );
+        await page.mouse.move(900, 500); // off the tab it clicked: no tooltip in the picture
+        await sleep(300);
+        await docShot(page, 'code-lenses', { x: 0, y: 0, width: 1400, height: 260 });
+      },
+    ],
+  ];
+
+  try {
+    await runSteps(steps, shot);
   } finally {
     await closeContext(context);
   }
@@ -473,7 +872,19 @@ function checkPackage(dir) {
     }
   };
   walk(dir);
-  const required = ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js'];
+  // The bundles, and every file the installed manifest points at (grammars, language
+  // configurations, icon): a contributed grammar missing from the .vsix only shows as a
+  // "Not Found" in the window's log and files without colours.
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const referenced = [
+    manifest.main,
+    manifest.icon,
+    ...(manifest.contributes?.grammars ?? []).map((g) => g.path),
+    ...(manifest.contributes?.languages ?? []).map((l) => l.configuration),
+  ]
+    .filter(Boolean)
+    .map((f) => path.posix.normalize(f));
+  const required = [...new Set(['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', ...referenced])];
   const missing = required.filter((f) => !files.includes(f));
   const forbidden = files.filter((f) =>
     /^(node_modules|server|client|test|scripts|out|\.ci|src)\/|\.(ts|map|vsix)$|^\.vscode(ignore)?$/.test(f),
@@ -506,6 +917,8 @@ async function main() {
         'files.autoSave': 'off',
         'window.restoreWindows': 'none',
         'editor.hover.delay': 200,
+        // Below the line: the hover screenshot then shows the lines above it too.
+        'editor.hover.above': false,
         'git.enabled': false,
       },
       null,
@@ -530,15 +943,19 @@ async function main() {
   if (!installOk) return;
   const extensionPath = path.join(WORK, 'extensions', installedDir);
   log(`installed ${installedDir}`);
-  record('install', 'the installed .vsix holds bundles, no sources, tests, source maps or node_modules', ...checkPackage(extensionPath));
+  record('install', 'the installed .vsix holds the bundles and every file its manifest names; no sources, tests, source maps or node_modules', ...checkPackage(extensionPath));
 
   const port = await startServer();
   log(`code-server ${CS_VERSION} listening on 127.0.0.1:${port} (pid ${server.child.pid})`);
 
-  if (only !== 'ui') await runExtHostSuite(port, extensionPath);
+  // One window after the other: side by side saved little on a 2-core machine and puts the
+  // timing-sensitive onSave tests under load.
+  if (only !== 'ui') for (const win of EXTHOST_WINDOWS) await runExtHostSuite(port, extensionPath, win);
   if (only !== 'exthost') {
-    log('UI test');
+    log('UI test: diagnostics');
     await runUiTest(port);
+    log('UI test: editing and resume');
+    await runResumeUiTest(port);
   }
 }
 

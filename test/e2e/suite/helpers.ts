@@ -122,3 +122,38 @@ export function workspaceFile(name: string): vscode.Uri {
   assert.ok(folder, 'the test window has no workspace folder open');
   return vscode.Uri.joinPath(folder.uri, name);
 }
+
+/**
+ * Polls `probe` until it returns something other than undefined; fails after `timeoutMs` with
+ * `what` and the last thing `explain` saw. Only watches: it retries nothing that acts.
+ */
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  explain: () => string = () => '',
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) {
+      const seenText = explain();
+      throw new assert.AssertionError({ message: `timed out after ${timeoutMs} ms waiting for ${what}${seenText ? `\nHad: ${seenText}` : ''}` });
+    }
+    await sleep(200);
+  }
+}
+
+/** A hover's or completion item's documentation as plain text. */
+export function markdownText(content: vscode.MarkdownString | vscode.MarkedString | string | undefined): string {
+  if (content === undefined) return '';
+  if (typeof content === 'string') return content;
+  return 'value' in content ? content.value : '';
+}
+
+/** 1-based line of `text` in the open document (the first whose whole text is `text`). */
+export function lineOf(document: vscode.TextDocument, text: string): number {
+  for (let i = 0; i < document.lineCount; i++) if (document.lineAt(i).text === text) return i + 1;
+  return 0;
+}

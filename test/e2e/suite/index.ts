@@ -17,8 +17,9 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 60_000 });
   // Each *.test.ts is bundled to its own file next to this one. They must be loaded by mocha
   // (addFile), not imported here: `suite`/`test` only exist while mocha loads its files.
+  const wanted = selectedFiles();
   for (const file of fs.readdirSync(__dirname).sort()) {
-    if (file.endsWith('.test.js')) mocha.addFile(path.join(__dirname, file));
+    if (file.endsWith('.test.js') && (!wanted || wanted.includes(file))) mocha.addFile(path.join(__dirname, file));
   }
 
   const results: ExtHostResults = { passed: 0, failed: 0, tests: [] };
@@ -44,6 +45,18 @@ export function run(): Promise<void> {
       reject(err);
     }
   });
+}
+
+/**
+ * The test files this window runs. Each needs its own fixture workspace, so
+ * scripts/e2e/run.mjs opens one window per fixture and leaves the list beside the workspace
+ * copy (`exthost-tests.json`: an array of `*.test.js` names). Without it, every file runs.
+ */
+function selectedFiles(): string[] | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (folder?.scheme !== 'file') return undefined;
+  const list = path.join(path.dirname(folder.fsPath), 'exthost-tests.json');
+  return fs.existsSync(list) ? (JSON.parse(fs.readFileSync(list, 'utf8')) as string[]) : undefined;
 }
 
 /**
