@@ -147,7 +147,7 @@ export function planResume(input: PlanResumeInput): PlanOutcome {
       warnings.push({ id: 'overwrite', message: `${fileValue} exists and will be replaced.` });
     }
   }
-  if (PROFILE_OF[version] !== 'legacy' || strategy === 'resume-file') {
+  if (strategy === 'resume-file') {
     notes.push('Relative paths are resolved by ape-dts from the folder it is started in; this plan assumes the task config\'s folder (PL035).');
   }
 
