@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic';
 import { decodeConfigBytes } from '../core/decodeText';
+import { maskDiagnostics } from '../core/features/maskSecrets';
 import { lintConfig } from '../core/lintConfig';
 import type { VersionSetting } from '../core/schema/resolveVersion';
 import type { TaskConfig } from '../core/model/taskConfig';
@@ -30,7 +31,7 @@ export function addCrossFileFindings(reports: FileReport[]): void {
   for (const r of reports) {
     const extra = found.get(r.file);
     if (!extra) continue;
-    r.diagnostics.push(...extra);
+    r.diagnostics.push(...(r.config ? maskDiagnostics(r.config, extra) : extra));
     r.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 }

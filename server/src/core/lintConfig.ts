@@ -1,9 +1,10 @@
 import type { Diagnostic } from './diagnostic';
+import { maskDiagnostics } from './features/maskSecrets';
 import { scanIni } from './ini/scanIni';
 import { buildTaskConfig, type TaskConfig } from './model/taskConfig';
 import { resolveVersion, type VersionSetting } from './schema/resolveVersion';
 import type { ApeVersion } from './schema/types';
-import { runConfigRules } from './rules/registry';
+import { clipMessage, runConfigRules } from './rules/registry';
 
 export interface LintOptions {
   /** `auto` reads the file to pick a profile. */
@@ -18,11 +19,15 @@ export interface LintResult {
   config: TaskConfig;
 }
 
-/** text → scan → model → rules → diagnostics (sorted by position). */
+/**
+ * text → scan → model → rules → diagnostics (sorted by position). Messages are masked here,
+ * once, so no output (LSP, CLI text or JSON, hovers) can show a password a rule quoted.
+ */
 export function lintConfig(text: string, options: LintOptions = {}): LintResult {
   const config = buildTaskConfig(scanIni(text));
   const { version, reason } = resolveVersion(options.version ?? 'auto', config);
-  const diagnostics = runConfigRules(config, version);
+  // Masked before clipped: a cut secret would no longer be recognised as one.
+  const diagnostics = maskDiagnostics(config, runConfigRules(config, version)).map(clipMessage);
   diagnostics.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );

@@ -27,7 +27,9 @@ export function readProgressText(file: string): ProgressText {
     let newlines = 0;
     for (let at = 0; at < start; at += CHUNK) {
       const n = fs.readSync(fd, buf, 0, Math.min(CHUNK, start - at), at);
-      for (let i = 0; i < n; i++) if (buf[i] === 10) newlines++;
+      // indexOf (native) instead of a byte loop: several times faster on a big file.
+      const view = n === CHUNK ? buf : buf.subarray(0, n);
+      for (let i = view.indexOf(10); i >= 0; i = view.indexOf(10, i + 1)) newlines++;
     }
     // Begin at a line boundary: skip the partial first line of the tail.
     const tail = Buffer.alloc(size - start);

@@ -6,12 +6,24 @@ import type { TextEdit } from './textEdit';
 // Line-level edits against the original text: a fix touches only the characters it must, so
 // CRLF/LF, a BOM, comments, spacing and the user's key case survive byte for byte.
 
+// Where each line's '\n' is, once per scan: a fix per line (fix-all, quick fixes for a whole
+// file) must not walk the text from the top every time.
+const newlines = new WeakMap<ScannedIni, number[]>();
+
+function newlinesOf(scan: ScannedIni): number[] {
+  let found = newlines.get(scan);
+  if (!found) {
+    found = [];
+    for (let at = scan.text.indexOf('\n'); at >= 0; at = scan.text.indexOf('\n', at + 1)) found.push(at);
+    newlines.set(scan, found);
+  }
+  return found;
+}
+
 /** The line terminator of one line as written ('' for a last line without one). */
 export function eolOf(scan: ScannedIni, line: number): string {
   if (line >= scan.lines.length - 1) return '';
-  let offset = 0;
-  for (let i = 0; i < line; i++) offset = scan.text.indexOf('\n', offset) + 1;
-  const nl = scan.text.indexOf('\n', offset);
+  const nl = newlinesOf(scan)[line];
   return nl > 0 && scan.text[nl - 1] === '\r' ? '\r\n' : '\n';
 }
 

@@ -37,8 +37,10 @@ export function planKeyEdits(scan: ScannedIni, changes: readonly KeyChange[]): T
   }
 
   const eol = scan.eol;
+  // A line being removed cannot carry an appended key: appending at its end would overlap its removal.
+  const removed = new Set(changes.flatMap((c) => ('remove' in c ? scan.entries.filter((e) => e.section === c.section && e.key === c.key).map((e) => e.line) : [])));
   for (const [section, lines] of appendToSection) {
-    const after = lastLineOfSection(scan, section);
+    const after = lastLineOfSection(scan, section, removed);
     const at = { line: after, character: scan.lines[after].length };
     edits.push({ range: { start: at, end: at }, newText: lines.map((l) => eol + l).join('') });
   }
@@ -53,15 +55,15 @@ export function planKeyEdits(scan: ScannedIni, changes: readonly KeyChange[]): T
   return edits;
 }
 
-/** The last non-blank line of the last block headed by `[section]`. */
-function lastLineOfSection(scan: ScannedIni, section: string): number {
+/** The last non-blank line of the last block headed by `[section]`, among lines that stay. */
+function lastLineOfSection(scan: ScannedIni, section: string, removed: ReadonlySet<number>): number {
   const headers = scan.headers.filter((h) => h.name === section);
   const header = headers[headers.length - 1];
   const next = scan.headers.find((h) => h.line > header.line);
   let last = header.line;
   const end = next ? next.line : scan.lines.length;
   for (let l = header.line + 1; l < end; l++) {
-    if (scan.lines[l].trim() !== '' && !isCommentAboutNext(scan, l, end)) last = l;
+    if (scan.lines[l].trim() !== '' && !removed.has(l) && !isCommentAboutNext(scan, l, end)) last = l;
   }
   return last;
 }

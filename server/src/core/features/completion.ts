@@ -29,16 +29,23 @@ export interface CompletionItem {
   textEdit: { range: Range; newText: string };
 }
 
-export function completeAt(result: LintResult, position: Position): CompletionItem[] {
+export function completeAt(result: LintResult, requested: Position): CompletionItem[] {
   const scan = result.config.scan;
-  const lineText = scan.lines[position.line];
+  const lineText = scan.lines[requested.line];
   if (lineText === undefined) return [];
+  // A client may ask past the end of the line; an edit must not reach beyond it.
+  const position = { line: requested.line, character: Math.max(0, Math.min(requested.character, lineText.length)) };
   const before = lineText.slice(0, position.character);
   const [start, end] = trimBounds(lineText);
   const first = lineText[start];
   // Comment and header lines: nothing to complete in front of them (an edit would swallow them).
   if (first === '#' || first === ';') return [];
-  if (first === '[') return start < position.character ? sectionItems(result, position.line, lineText, start) : [];
+  if (first === '[') {
+    // Only between the brackets: after `]` an edit of the name would not hold the cursor.
+    const close = lineText.lastIndexOf(']');
+    const inName = start < position.character && (close <= start || position.character <= close);
+    return inName ? sectionItems(result, position.line, lineText, start, undefined, position.character) : [];
+  }
   const task = taskView(result.config, result.version);
 
   const delimiterAt = firstDelimiter(lineText, start, end);
@@ -70,13 +77,14 @@ function firstDelimiter(s: string, from: number, to: number): number {
  * Section names. Inside `[…` the name between the brackets is replaced; on a blank line the
  * whole header is inserted. Sections already in the file sort last.
  */
-function sectionItems(result: LintResult, line: number, lineText: string, bracketAt: number, blankRange?: Range): CompletionItem[] {
+function sectionItems(result: LintResult, line: number, lineText: string, bracketAt: number, blankRange?: Range, cursor = 0): CompletionItem[] {
   const present = new Set(result.config.sectionNames());
   let editRange: Range;
   let closing = '';
   if (bracketAt >= 0) {
     const close = lineText.lastIndexOf(']');
-    const to = close > bracketAt ? close : trimBounds(lineText)[1];
+    // Without `]` the name runs to the end of the text, or to the cursor in trailing blanks.
+    const to = close > bracketAt ? close : Math.max(trimBounds(lineText)[1], cursor);
     editRange = range(line, bracketAt + 1, to);
     if (close <= bracketAt) closing = ']';
   } else {

@@ -9,7 +9,7 @@ import { closest } from '../rules/suggest';
 import { valueHover } from './hoverValue';
 import { keyDocumentation } from './keyDocs';
 import { diagnosticsOnLine, targetAt } from './locate';
-import { code, diagnosticsSection } from './markdown';
+import { clip, code, diagnosticsSection } from './markdown';
 import { maskerFor, type Masker } from './maskSecrets';
 
 // Hover: everything the schema knows about the section, key or value under the cursor, for
@@ -60,7 +60,7 @@ function sectionHover(ctx: HoverContext, header: IniHeader): Hover {
   const blocks: string[] = [];
   if (!spec) {
     const guess = closest(name, sectionsFor(result.version));
-    blocks.push(`**[${ctx.mask(name)}]** — ape-dts has no such section and ignores every key in it.${guess ? ` Did you mean [${guess}]?` : ''}`);
+    blocks.push(`**[${clip(ctx.mask(name))}]** — ape-dts has no such section and ignores every key in it.${guess ? ` Did you mean [${guess}]?` : ''}`);
   } else {
     blocks.push(`**[${name}]** — ${spec.summary}`);
     const known = sectionsFor(result.version).includes(name);
@@ -87,7 +87,7 @@ function taskShape(task: TaskView, section: string): string | undefined {
 
 function keyBlocks(ctx: HoverContext, e: IniEntry): string[] {
   const { task, result } = ctx;
-  const title = `**[${e.section}] ${ctx.mask(e.key)}**`;
+  const title = `**[${clip(e.section)}] ${clip(ctx.mask(e.key))}**`;
   if (!e.header) {
     return [`${title} — this line comes before the first [section] header: ape-dts files it under a hidden \`default\` section and never reads it.`];
   }
@@ -109,7 +109,7 @@ function keyBlocks(ctx: HoverContext, e: IniEntry): string[] {
 function unknownKeyBlocks(ctx: HoverContext, e: IniEntry, title: string): string[] {
   const { result } = ctx;
   const section = sectionSpec(e.section);
-  if (!section) return [`${title} — [${ctx.mask(e.section)}] is not an ape-dts section, so this key is never read.`];
+  if (!section) return [`${title} — [${clip(ctx.mask(e.section))}] is not an ape-dts section, so this key is never read.`];
   const own = section.ignoredKeys && Object.hasOwn(section.ignoredKeys, e.key) ? section.ignoredKeys[e.key] : undefined;
   const ignored = ignoredKeySpec(e.section, e.key, result.version) ?? own;
   if (ignored) {

@@ -6,7 +6,7 @@ import { isPlaceholder } from '../values/parseValue';
 import type { HoverContext } from './hover';
 import { jsonView } from './jsonShape';
 import { allowedWords, defaultWords } from './keyDocs';
-import { code, codeBlock } from './markdown';
+import { clip, code, codeBlock } from './markdown';
 import { isSecretKey, maskValue } from './maskSecrets';
 
 // Hover on a value: what ape-dts makes of this exact text.
@@ -14,8 +14,8 @@ import { isSecretKey, maskValue } from './maskSecrets';
 export function valueHover(ctx: HoverContext, e: IniEntry): string[] {
   const value = e.value ?? '';
   const secret = isSecretKey(e.section, e.key);
-  const shown = secret && value !== '' ? '(hidden)' : code(ctx.mask(maskValue(e.section, e.key, value)));
-  const blocks = [`**[${e.section}] ${ctx.mask(e.key)}** = ${shown}`];
+  const shown = secret && value !== '' ? '(hidden)' : code(clip(ctx.mask(maskValue(e.section, e.key, value))));
+  const blocks = [`**[${e.section}] ${clip(ctx.mask(e.key))}** = ${shown}`];
   const spec = e.header ? keySpec(e.section, e.key) : undefined;
   if (!spec) {
     blocks.push('ape-dts does not read this key, so this value has no effect.');
@@ -53,7 +53,7 @@ function meaning(ctx: HoverContext, e: IniEntry, spec: KeySpec, value: string): 
     const candidate = ENUMS[type.enum].caseSensitive ? value : value.toLowerCase();
     const verdict = allowed.includes(candidate)
       ? `${code(value)} is one of the ${type.enum} values ape-dts ${task.version} accepts.`
-      : `${code(ctx.mask(value))} is not one of the ${type.enum} values of ${task.version}.`;
+      : `${code(clip(ctx.mask(value)))} is not one of the ${type.enum} values of ${task.version}.`;
     return [verdict, ...allowedWords(e.section, e.key, spec, task)];
   }
   if (type.kind === 'bool') {
@@ -76,8 +76,11 @@ function meaning(ctx: HoverContext, e: IniEntry, spec: KeySpec, value: string): 
 
 function jsonWords(ctx: HoverContext, value: string): string[] {
   const view = jsonView(value);
-  if (!view.ok) return [`JSON: ${ctx.mask(view.summary)} — ape-dts fails when the task starts.`];
-  return [`Parsed JSON: ${code(ctx.mask(view.summary))}`, codeBlock('json', ctx.mask(view.pretty!))];
+  if (!view.ok) return [`JSON: ${clip(ctx.mask(view.summary), 400)} — ape-dts fails when the task starts.`];
+  const summary = `Parsed JSON: ${code(clip(ctx.mask(view.summary), 400))}`;
+  if (view.pretty === undefined) return [summary];
+  const pretty = ctx.mask(view.pretty).split('\n').map((l) => clip(l, 200)).join('\n');
+  return [summary, codeBlock('json', pretty)];
 }
 
 function urlWords(ctx: HoverContext, value: string): string[] {
@@ -88,11 +91,11 @@ function urlWords(ctx: HoverContext, value: string): string[] {
     return [];
   }
   const parts = [`scheme ${code(url.protocol + '//')}`];
-  if (url.host) parts.push(`host ${code(ctx.mask(url.host))}`);
-  if (url.username) parts.push(`user ${code(ctx.mask(decodeSafe(url.username)))}`);
+  if (url.host) parts.push(`host ${code(clip(ctx.mask(url.host)))}`);
+  if (url.username) parts.push(`user ${code(clip(ctx.mask(decodeSafe(url.username))))}`);
   if (url.password) parts.push('password (hidden)');
   const db = url.pathname.replace(/^\//, '');
-  if (db) parts.push(`database ${code(ctx.mask(decodeSafe(db)))}`);
+  if (db) parts.push(`database ${code(clip(ctx.mask(decodeSafe(db))))}`);
   return [`Connection: ${parts.join(', ')}.`];
 }
 
@@ -109,7 +112,10 @@ function csvWords(ctx: HoverContext, spec: KeySpec, value: string): string[] {
   if (!allowed) return [];
   if (value === '*') return ['`*` stands for every value.'];
   const tokens = value.split(',').map((t) => t.trim());
-  const unknown = tokens.filter((t) => t !== '' && !allowed.includes(t));
+  const unknown = [...new Set(tokens.filter((t) => t !== '' && !allowed.includes(t)))];
   if (unknown.length === 0) return [`${tokens.length} value${tokens.length === 1 ? '' : 's'}, all known.`];
-  return [`Not known to ape-dts ${ctx.task.version}: ${unknown.map((t) => code(ctx.mask(t))).join(', ')} — such names are not rejected, they silently never match.`];
+  // A long list is named in part: a hover is read, not scrolled.
+  const named = unknown.slice(0, 10).map((t) => code(clip(ctx.mask(t), 60)));
+  const more = unknown.length > 10 ? ` and ${unknown.length - 10} more` : '';
+  return [`Not known to ape-dts ${ctx.task.version}: ${named.join(', ')}${more} — such names are not rejected, they silently never match.`];
 }

@@ -25,13 +25,21 @@ export function jsonView(value: string): JsonView {
   } catch (err) {
     return { ok: false, summary: `not valid JSON (${(err as Error).message})` };
   }
-  const lines = JSON.stringify(parsed, null, 2).split('\n');
+  let lines: string[];
+  let shape: string;
+  try {
+    lines = JSON.stringify(parsed, null, 2).split('\n');
+    shape = shapeOf(parsed);
+  } catch {
+    // JSON.parse takes any depth; printing or describing thousands of nested arrays overflows the stack.
+    return { ok: true, summary: 'JSON nested too deeply to show' };
+  }
   const pretty =
     lines.length > MAX_PRETTY_LINES
       ? [...lines.slice(0, MAX_PRETTY_LINES), `… ${lines.length - MAX_PRETTY_LINES} more lines`].join('\n')
       : lines.join('\n');
   const count = Array.isArray(parsed) ? `${parsed.length} item${parsed.length === 1 ? '' : 's'}: ` : '';
-  return { ok: true, summary: count + shapeOf(parsed), pretty };
+  return { ok: true, summary: count + shape, pretty };
 }
 
 /** A TypeScript-like type of a JSON value; array items are merged into one union. */

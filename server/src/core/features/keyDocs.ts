@@ -102,7 +102,7 @@ function comboFor(section: string, key: string, task: TaskView): string | undefi
   }
   const typeKey = section === 'extractor' ? 'extract_type' : 'sink_type';
   const dbType = task.config.value(section, 'db_type');
-  const accepted = dbType ? byDb[dbType] : undefined;
+  const accepted = dbType && Object.hasOwn(byDb, dbType) ? byDb[dbType] : undefined;
   if (key !== typeKey || !accepted) return undefined;
   return `With db_type=${dbType}: ${accepted === '*' ? 'any value' : valueList(accepted)}`;
 }

@@ -18,27 +18,28 @@ export function isSecretKey(section: string, key: string): boolean {
   return SECRET_NAME.test(key);
 }
 
-// The scheme is optional: `mysql://u:p@h` split at its ':' leaves `//u:p@h` as a value.
-const SCHEME = /(?:[a-z][a-z0-9+.-]*:)?\/\//gi;
-// A URL runs until white space or a quote (values inside JSON are quoted).
-const URL_END = /[\s"'<>]/;
+// A URL is found by its `//`: the scheme is optional (`mysql://u:p@h` split at its ':' leaves
+// `//u:p@h` as a value) and plays no part in where the password lies. A URL runs until white
+// space or a quote (values inside JSON are quoted).
+const URL_END = /[\s"'<>]/g;
 
 /**
  * Where the password of every `scheme://user:password@host` in the text lies. The userinfo runs
  * to the LAST '@' of the URL, so a password holding an unencoded '@', '/' or '?' is still found
  * whole; a URL with a '@' only in its query may be over-masked, which is the safe side.
+ * Every search stays inside one URL, so a long text costs its length, not its length squared.
  */
 function urlPasswordSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  const scheme = new RegExp(SCHEME.source, 'gi');
-  for (let m = scheme.exec(text); m; m = scheme.exec(text)) {
-    const start = m.index + m[0].length;
-    let end = start;
-    while (end < text.length && !URL_END.test(text[end])) end++;
-    const at = text.lastIndexOf('@', end - 1);
-    const colon = text.indexOf(':', start);
-    if (at >= start && colon >= start && colon < at) spans.push([colon + 1, at]);
-    scheme.lastIndex = end;
+  for (let slashes = text.indexOf('//'); slashes >= 0; ) {
+    const start = slashes + 2;
+    URL_END.lastIndex = start;
+    const end = URL_END.exec(text)?.index ?? text.length;
+    const url = text.slice(start, end);
+    const at = url.lastIndexOf('@');
+    const colon = url.indexOf(':');
+    if (at >= 0 && colon >= 0 && colon < at) spans.push([start + colon + 1, start + at]);
+    slashes = text.indexOf('//', end);
   }
   return spans;
 }
@@ -85,12 +86,54 @@ export function maskerFor(config: TaskConfig): Masker {
     if (isSecretKey(e.section, e.key)) secrets.add(e.value);
     for (const pw of urlPasswords(e.value)) secrets.add(pw);
   }
-  // Longest first, so a password that contains another is replaced whole. Very short ones
-  // (a one-letter test password) would blank out ordinary words; the URL pass still hides them.
-  const list = [...secrets].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
-  return (text) => {
-    let out = maskInlineSecrets(text);
-    for (const s of list) out = out.split(s).join(MASK);
-    return out;
-  };
+  // Very short ones (a one-letter test password) would blank out ordinary words; the URL pass
+  // still hides them.
+  const index = secretIndex([...secrets].filter((s) => s.length >= MIN_SECRET));
+  return (text) => replaceLongest(maskInlineSecrets(text), index);
+}
+
+/** Every diagnostic message masked with the file's masker (rules quote values as they are written). */
+export function maskDiagnostics<D extends { message: string }>(config: TaskConfig, diagnostics: D[]): D[] {
+  if (diagnostics.length === 0) return diagnostics;
+  const mask = maskerFor(config);
+  return diagnostics.map((d) => {
+    const message = mask(d.message);
+    return message === d.message ? d : { ...d, message };
+  });
+}
+
+const MIN_SECRET = 3;
+
+// The secrets by their first three characters, longest first: masking a text costs its length
+// plus a look at the few secrets that start where it is, however many and however long (a
+// megabyte password) the secrets are.
+type SecretIndex = Map<string, string[]>;
+
+function secretIndex(secrets: string[]): SecretIndex {
+  const index: SecretIndex = new Map();
+  for (const s of secrets.sort((a, b) => b.length - a.length)) {
+    const key = s.slice(0, MIN_SECRET);
+    const list = index.get(key);
+    if (list) list.push(s);
+    else index.set(key, [s]);
+  }
+  return index;
+}
+
+/** Leftmost-longest replacement of every indexed secret by MASK. */
+function replaceLongest(text: string, index: SecretIndex): string {
+  if (index.size === 0) return text;
+  let out = '';
+  let from = 0;
+  let i = 0;
+  while (i <= text.length - MIN_SECRET) {
+    const found = index.get(text.slice(i, i + MIN_SECRET))?.find((s) => text.startsWith(s, i));
+    if (found === undefined) {
+      i++;
+      continue;
+    }
+    out += text.slice(from, i) + MASK;
+    from = i = i + found.length;
+  }
+  return out + text.slice(from);
 }

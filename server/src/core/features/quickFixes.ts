@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostic';
-import { trimBounds } from '../ini/scanIni';
+import { trimBounds, type IniEntry, type IniHeader, type ScannedIni } from '../ini/scanIni';
 import type { LintResult } from '../lintConfig';
 import { ENUMS } from '../schema/enums';
 import { enumValues, keySpec, keysFor, sectionSpec, sectionsFor, startupValuesOf, typeOf } from '../schema/index';
@@ -21,7 +21,19 @@ export interface Fix {
 
 type Fixer = (result: LintResult, d: Diagnostic) => Fix[];
 
-const entryAt = (result: LintResult, line: number) => result.config.scan.entries.find((e) => e.line === line);
+// Entries and headers by line, once per scan: fix-all asks for every diagnostic's line.
+const byLine = new WeakMap<ScannedIni, { entries: Map<number, IniEntry>; headers: Map<number, IniHeader> }>();
+
+function linesOf(scan: ScannedIni) {
+  let found = byLine.get(scan);
+  if (!found) {
+    found = { entries: new Map(scan.entries.map((e) => [e.line, e])), headers: new Map(scan.headers.map((h) => [h.line, h])) };
+    byLine.set(scan, found);
+  }
+  return found;
+}
+
+const entryAt = (result: LintResult, line: number): IniEntry | undefined => linesOf(result.config.scan).entries.get(line);
 
 function textAt(result: LintResult, d: Diagnostic): string {
   const { start, end } = d.range;
@@ -46,7 +58,7 @@ const unknownKey: Fixer = (result, d) => {
 };
 
 const unknownSection: Fixer = (result, d) => {
-  const h = result.config.scan.headers.find((x) => x.line === d.range.start.line);
+  const h = linesOf(result.config.scan).headers.get(d.range.start.line);
   // A real section of another version is not a typo: the rule says which version has it.
   const guess = h && !sectionSpec(h.name) && closest(h.name, sectionsFor(result.version));
   if (!h || !guess) return [];
@@ -88,8 +100,10 @@ const valueCase: Fixer = (result, d) => {
 /** `log_dir=./logs # where logs go` → the comment on its own line above, the value without it. */
 const inlineComment: Fixer = (result, d) => {
   const e = entryAt(result, d.range.start.line);
-  if (!e?.value) return [];
   const scan = result.config.scan;
+  // A BOM glues to the first line's key; a comment moved above it would take the BOM away
+  // from the key and change how the loader splits the line (`\uFEFF=x` would become `=x`).
+  if (!e?.value || (e.line === 0 && scan.bom)) return [];
   const lineText = scan.lines[e.line];
   const markerAt = d.range.start.character;
   const [, valueEnd] = trimBounds(lineText, e.valueRange.start.character, markerAt);
@@ -112,11 +126,18 @@ const duplicateKey: Fixer = (result, d) => {
   return [{ title: `Remove this '${e.rawKey}' line (line ${last.line + 1} is the one ape-dts uses)`, edits: [deleteLine(result.config.scan, e.line)], isPreferred: true, safe: true }];
 };
 
+// One migration per lint result: every legacy [resumer] diagnostic offers the same one.
+const migrations = new WeakMap<LintResult, ReturnType<typeof migrateResumer>>();
+
 const legacyResumer: Fixer = (result) => {
-  const m = migrateResumer(result);
+  if (!migrations.has(result)) migrations.set(result, migrateResumer(result));
+  const m = migrations.get(result);
   if (!m) return [];
   return [{ title: m.title, edits: m.edits, isPreferred: m.exact, safe: m.exact && result.version === '2.0.26' }];
 };
+
+/** The diagnostics the [resumer] migration answers. */
+export const LEGACY_RESUMER_CODES = new Set(['resumer.legacy-rejected', 'lint.legacy-resumer-migrate', 'lint.v25.legacy-resumer-ignored', 'lint.v25.legacy-resumer-overrides']);
 
 export const FIXERS: Record<string, Fixer> = {
   'lint.unknown-key': unknownKey,

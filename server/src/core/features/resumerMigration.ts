@@ -35,27 +35,32 @@ function legacyLines(config: TaskConfig): IniEntry[] {
 export function migrateResumer(result: LintResult): Migration | undefined {
   const { config, version } = result;
   if (version === '2.0.24') return undefined;
-  const lines = legacyLines(config);
-  if (lines.length === 0) return undefined;
+  const all = legacyLines(config);
+  if (all.length === 0) return undefined;
   const scan = config.scan;
 
   // A file that already has the new keys: the legacy ones only get in the way.
   if (NEW_KEYS.some((k) => config.present('resumer', k))) {
     return {
       title: 'Remove the legacy [resumer] keys (resume_type / log_dir / config_file are already set)',
-      edits: lines.map((e) => deleteLine(scan, e.line)),
+      edits: all.map((e) => deleteLine(scan, e.line)),
       exact: false,
     };
   }
+
+  // A legacy key set twice: the loader kept the last line, so the earlier ones go (the same
+  // edit as the duplicate-key fix, so fix-all can take both) and only the last is migrated.
+  const lines = all.filter((e) => config.entry('resumer', e.key) === e);
+  const overwritten = all.filter((e) => config.entry('resumer', e.key) !== e);
 
   const fromLog = config.value('resumer', 'resume_from_log') === 'true';
   const configFile = config.value('resumer', 'resume_config_file');
   const needFromLog = fromLog || configFile !== undefined;
   const resumeType = needFromLog ? 'from_log' : 'dummy';
-  const edits: TextEdit[] = [];
+  const edits: TextEdit[] = overwritten.map((e) => deleteLine(scan, e.line));
   const flagLines = lines.filter((e) => e.key === 'resume_from_log');
-  if (flagLines.length === 0 && needFromLog) {
-    const first = lines[0];
+  const first = lines[0];
+  if (flagLines.length === 0 && needFromLog && first) {
     const indent = scan.lines[first.line].slice(0, first.lineRange.start.character);
     edits.push(insertLineAbove(scan, first.line, `${indent}${inCaseOf(first.rawKey, 'resume_type')}=from_log`));
   }

@@ -65,8 +65,12 @@ export interface ScannedIni {
 
 const BOM = '\uFEFF';
 
+/** Lines as Rust's `str::lines` gives them: split at '\n', a '\r' dropped only right before it. */
 export function splitLines(text: string): string[] {
-  return text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const parts = text.split('\n');
+  // A '\r' at the very end is no line break (lines() keeps it; trimming drops it), and treating it
+  // as one would put an edit at "the end of the last line" before it instead of after.
+  return parts.map((l, i) => (i < parts.length - 1 && l.endsWith('\r') ? l.slice(0, -1) : l));
 }
 
 /** Start and end (exclusive) of `s` trimmed as Rust's `str::trim` does (Unicode White_Space; the BOM is not white space). */

@@ -28,6 +28,9 @@ export function parseTaskConfig(text: string): TaskConfig {
   return buildTaskConfig(scanIni(text));
 }
 
+// Shared answer for a key that has no line (frozen: callers only read it).
+const NO_ENTRIES: IniEntry[] = Object.freeze([]) as unknown as IniEntry[];
+
 export function buildTaskConfig(scan: ScannedIni): TaskConfig {
   const bySection = new Map<string, Map<string, IniEntry[]>>();
   for (const e of scan.entries) {
@@ -44,7 +47,7 @@ export function buildTaskConfig(scan: ScannedIni): TaskConfig {
     else headerMap.set(h.name, [h]);
   }
 
-  const entries = (section: string, key: string) => bySection.get(section)?.get(key) ?? [];
+  const entries = (section: string, key: string) => bySection.get(section)?.get(key) ?? NO_ENTRIES;
   const entry = (section: string, key: string) => {
     const list = entries(section, key);
     return list[list.length - 1];

@@ -87,8 +87,8 @@ export function lintProgress(input: LintProgressInput): Diagnostic[] {
   return out;
 }
 
-/** The CDC line of this file the resumer hands to the extractor, if any. */
-function resumeLineOf(ctx: ProgressRuleContext, input: LintProgressInput): number | undefined {
+/** The CDC line of this file the resumer hands to the extractor, if any (also used by streamValidate). */
+export function resumeLineOf(ctx: ProgressRuleContext, input: Pick<LintProgressInput, 'prediction' | 'path' | 'version'>): number | undefined {
   const p = input.prediction;
   if (p && p.file !== null && input.path !== undefined) {
     if (p.file !== input.path) return undefined;

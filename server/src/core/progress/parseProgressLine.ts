@@ -10,14 +10,15 @@ import { CURRENT_FLAG, type ProgressLine, type Span } from './progressLine';
 // that does not parse is logged as "invalid position log" and skipped. We also pick out the
 // time and tag columns, which ape-dts ignores, so rules can say what looks wrong.
 
+const NON_SPACE = /\S/;
 const TIME_PREFIX = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?/;
 
 export function parseProgressLine(text: string, line: number, kind: ProgressFileKind, profile: Profile): ProgressLine {
   if (text.endsWith('\r')) text = text.slice(0, -1);
   const slot = text.includes(CURRENT_FLAG) ? 'current' : 'checkpoint';
   const out: ProgressLine = { line, text, kind: 'invalid', slot };
-  // Rust's str::trim: any Unicode white space.
-  if (text.trim() === '') return { ...out, kind: 'blank' };
+  // Rust's str::trim: any Unicode white space. (/\S/ is the same test as trim() === '' without the copy.)
+  if (!NON_SPACE.test(text)) return { ...out, kind: 'blank' };
 
   const time = TIME_PREFIX.exec(text);
   if (time) out.logTime = { text: time[0], start: 0, end: time[0].length };

@@ -19,19 +19,29 @@ const enumValues: ConfigRule = {
       const spec = keySpec('filter', key);
       const allowed = spec && startupValuesOf(spec, task.version);
       if (!e?.value || !allowed || isPlaceholder(e.value) || e.value === '*') continue;
+      // A long list repeats its mistakes: suggest once per name.
+      const known = allowed.join(', ');
+      const suggestions = new Map<string, string>();
+      const suggest = (name: string) => {
+        let s = suggestions.get(name);
+        if (s === undefined) suggestions.set(name, (s = didYouMean(closest(name, allowed))));
+        return s;
+      };
       let at = 0;
       for (const part of e.value.split(',')) {
         const name = part.trim();
-        const start = e.valueRange.start.character + at + part.indexOf(name);
+        let start = e.valueRange.start.character + at + part.indexOf(name);
         at += part.length + 1;
         if (allowed.includes(name)) continue;
+        // An empty last entry (`insert,`) has no character of its own: point at its comma.
+        if (start >= e.valueRange.end.character) start = e.valueRange.end.character - 1;
         const r = { start: { line: e.line, character: start }, end: { line: e.line, character: start + Math.max(name.length, 1) } };
         if (name === '*') {
           report(r, `'*' means "all" only on its own; next to other entries ape-dts matches nothing with it. Write ${key}=* or list the kinds.`);
         } else if (name === '') {
           report(r, `${key} has an empty entry; remove the stray comma.`);
         } else {
-          report(r, `'${name}' is not a ${key.replace('do_', '').replace(/s$/, '')} kind ape-dts ${task.version} knows, so it never matches.${didYouMean(closest(name, allowed))} Known: ${allowed.join(', ')}.`);
+          report(r, `'${name}' is not a ${key.replace('do_', '').replace(/s$/, '')} kind ape-dts ${task.version} knows, so it never matches.${suggest(name)} Known: ${known}.`);
         }
       }
     }

@@ -26,7 +26,8 @@ const tablesShape: ConfigRule = {
       for (const entry of entries) {
         const parts = tokenize(entry.text, '.', escape, regex);
         if (parts.length === 2 && parts.every((p) => p.text.trim() !== '')) continue;
-        const at = base + entry.start;
+        // An empty last entry (`db.tb,`) has no character of its own: point at its comma.
+        const at = Math.min(base + entry.start, e.valueRange.end.character - 1);
         const shown = entry.text === '' ? 'an empty entry' : `'${entry.text}'`;
         report(range(e.line, at, Math.max(at + entry.text.length, at + 1)), `[filter] ${key} has ${shown}; every entry must be schema.table (e.g. db1.tb1 or db1.*), otherwise ape-dts panics when the task starts. Remove stray commas and write each table as schema.table.`);
       }

@@ -1,5 +1,6 @@
 import { range } from '../diagnostic';
 import type { IniEntry } from '../ini/scanIni';
+import { isSecretKey } from '../features/maskSecrets';
 import type { ConfigRule } from './rule';
 
 // What configparser accepts silently but almost never means what the author wanted.
@@ -31,10 +32,17 @@ const duplicateKey: ConfigRule = {
   severity: 'warning',
   check(task, report) {
     const { config } = task;
-    for (const section of new Set(config.scan.entries.map((e) => e.section))) {
+    // Grouped in one pass: walking every entry once per section is quadratic in a file of many sections.
+    const bySection = new Map<string, IniEntry[]>();
+    for (const e of config.scan.entries) {
+      const list = bySection.get(e.section);
+      if (list) list.push(e);
+      else bySection.set(e.section, [e]);
+    }
+    for (const [section, entries] of bySection) {
       const seen = new Set<string>();
-      for (const e of config.scan.entries) {
-        if (e.section !== section || seen.has(e.key) || isDoubleSlash(e) || isBomLine(e)) continue;
+      for (const e of entries) {
+        if (seen.has(e.key) || isDoubleSlash(e) || isBomLine(e)) continue;
         seen.add(e.key);
         const all = config.entries(section, e.key);
         if (all.length < 2) continue;
@@ -95,7 +103,9 @@ const inlineComment: ConfigRule = {
       const m = INLINE_COMMENT.exec(e.value);
       if (!m) continue;
       const start = e.valueRange.start.character + m.index + 1;
-      report(range(e.line, start, e.valueRange.end.character), `ape-dts has no inline comments: '${e.value.slice(m.index + 1)}' is part of the value of '${e.key}'. Move the comment to its own line.`);
+      // A password may hold ' #': quoting its tail would show part of it (masking hides whole values only).
+      const tail = isSecretKey(e.section, e.key) ? 'everything from the comment marker on' : `'${e.value.slice(m.index + 1)}'`;
+      report(range(e.line, start, e.valueRange.end.character), `ape-dts has no inline comments: ${tail} is part of the value of '${e.key}'. Move the comment to its own line.`);
     }
   },
 };

@@ -1,5 +1,5 @@
 import { range } from '../diagnostic';
-import { keySpec, keysFor, requiredOf, sectionsFor } from '../schema/index';
+import { requiredCandidatesFor } from '../schema/index';
 import type { TaskView } from '../schema/conditions';
 import type { ConfigRule } from './rule';
 
@@ -18,15 +18,12 @@ const requiredKey: ConfigRule = {
   id: 'req.key',
   severity: 'error',
   check(task, report) {
-    for (const section of sectionsFor(task.version)) {
-      for (const key of keysFor(task.version, section)) {
-        const spec = keySpec(section, key)!;
-        if (task.config.value(section, key) !== undefined) continue;
-        const required = requiredOf(spec, task.version);
-        if (required === 'never' || !task.holds(required, section, spec)) continue;
-        const state = task.config.present(section, key) ? 'is empty' : 'is missing';
-        report(anchor(task, section, key), `[${section}] ${key} ${state}, but ape-dts needs it for this task and stops at load ("config [${section}].${key} does not exist or is empty"). Set ${key}=<value> under [${section}].`);
-      }
+    // Only keys that can be required at this version (precomputed), in schema order.
+    for (const { section, key, spec, required } of requiredCandidatesFor(task.version)) {
+      if (task.config.value(section, key) !== undefined) continue;
+      if (!task.holds(required, section, spec)) continue;
+      const state = task.config.present(section, key) ? 'is empty' : 'is missing';
+      report(anchor(task, section, key), `[${section}] ${key} ${state}, but ape-dts needs it for this task and stops at load ("config [${section}].${key} does not exist or is empty"). Set ${key}=<value> under [${section}].`);
     }
   },
 };

@@ -1,21 +1,43 @@
 // "Did you mean" for misspelt sections, keys and values: the closest candidate by
 // edit distance (adjacent swaps count as one edit), if it is close enough to be a typo.
 
+// Remembered per candidate list: a file repeats its typos (a pasted block, thousands of lines of
+// one wrong key), and the rule and its quick fix ask about the same words.
+const remembered = new Map<string, Map<string, string | undefined>>();
+const REMEMBER_WORDS = 10_000;
+
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const listKey = list.join('\u0000');
+  let byWord = remembered.get(listKey);
+  if (!byWord) {
+    if (remembered.size > 100) remembered.clear();
+    remembered.set(listKey, (byWord = new Map()));
+  }
+  if (byWord.has(word)) return byWord.get(word);
+  if (byWord.size > REMEMBER_WORDS) byWord.clear();
+  const found = closestUncached(word, list);
+  byWord.set(word, found);
+  return found;
+}
+
+function closestUncached(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase();
   const limit = Math.max(1, Math.floor(w.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
+    // Only a candidate within `limit` is ever suggested; the length gap alone rules most out,
+    // which keeps a megabyte-long key from costing megabytes of table per candidate.
+    if (Math.abs(c.length - w.length) > limit) continue;
     const d = editDistance(w, c.toLowerCase());
     if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
       best = c;
       bestDistance = d;
     }
   }
-  if (best === undefined) return undefined;
   // A candidate that the word is a prefix of (is_direct_connect → is_direct_connection) is a typo too.
-  if (bestDistance <= limit) return best;
+  if (best !== undefined && bestDistance <= limit) return best;
   const prefixed = [...candidates].filter((c) => w.length >= 4 && c.toLowerCase().startsWith(w));
   return prefixed.length === 1 ? prefixed[0] : undefined;
 }

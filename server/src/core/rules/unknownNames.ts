@@ -1,7 +1,7 @@
 import { DEFAULT_SECTION, type IniEntry } from '../ini/scanIni';
-import { SECTIONS, inVersion, isRejected, keySpec, keysFor, sectionsFor } from '../schema/index';
+import { inVersion, isRejected, keySpec, keysFor, sectionSpec, sectionsFor } from '../schema/index';
 import type { TaskView } from '../schema/conditions';
-import type { KeySpec, Versions } from '../schema/types';
+import type { IgnoredKeySpec, KeySpec, Versions } from '../schema/types';
 import { isBomLine } from './iniStructure';
 import type { ConfigRule } from './rule';
 import { closest, didYouMean } from './suggest';
@@ -27,6 +27,12 @@ function namedEntries(task: TaskView): IniEntry[] {
   );
 }
 
+// Own properties only: a key named `constructor` or `__proto__` is not an ignored key.
+function ownIgnoredKey(section: string, key: string): IgnoredKeySpec | undefined {
+  const ignored = sectionSpec(section)?.ignoredKeys;
+  return ignored && Object.hasOwn(ignored, key) ? ignored[key] : undefined;
+}
+
 const unknownSection: ConfigRule = {
   id: 'lint.unknown-section',
   severity: 'warning',
@@ -34,7 +40,7 @@ const unknownSection: ConfigRule = {
     const known = sectionsFor(task.version);
     for (const h of task.config.scan.headers) {
       if (known.includes(h.name)) continue;
-      const spec = SECTIONS[h.name];
+      const spec = sectionSpec(h.name);
       if (spec) {
         report(h.nameRange, `ape-dts ${task.version} has no [${h.name}] section (it exists ${describeVersions(spec.versions)}), so it ignores everything in it. Check the ape-dts version you run.`);
       } else {
@@ -50,7 +56,7 @@ const unknownKey: ConfigRule = {
   check(task, report) {
     const known = new Set(sectionsFor(task.version));
     for (const e of namedEntries(task)) {
-      if (!known.has(e.section) || keySpec(e.section, e.key) || SECTIONS[e.section].ignoredKeys?.[e.key]) continue;
+      if (!known.has(e.section) || keySpec(e.section, e.key) || ownIgnoredKey(e.section, e.key)) continue;
       const suggestion = closest(e.key, keysFor(task.version, e.section));
       report(e.keyRange, `ape-dts does not know '${e.key}' in [${e.section}] and silently ignores it, so the default applies.${didYouMean(suggestion)}`);
     }
@@ -62,7 +68,7 @@ const docsOnlyKey: ConfigRule = {
   severity: 'warning',
   check(task, report) {
     for (const e of namedEntries(task)) {
-      const ignored = SECTIONS[e.section]?.ignoredKeys?.[e.key];
+      const ignored = ownIgnoredKey(e.section, e.key);
       if (!ignored || !inVersion(ignored.versions, task.version) || keySpec(e.section, e.key)) continue;
       const instead = ignored.replacement ? ` Use ${ignored.replacement} instead.` : '';
       report(e.keyRange, `ape-dts ${task.version} does not read '${e.key}' in [${e.section}]: ${ignored.note}${instead}`);

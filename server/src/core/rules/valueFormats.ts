@@ -141,7 +141,7 @@ const urlSchemeMatches: ConfigRule = {
       const found = valueOf(task, section, 'url');
       const dbType = task.config.value(...(dbTypePath.split('.') as [string, string]));
       if (!found || !dbType || isPlaceholder(dbType) || !isRead(task, section, 'url')) continue;
-      const expected = URL_SCHEMES[dbType];
+      const expected = Object.hasOwn(URL_SCHEMES, dbType) ? URL_SCHEMES[dbType] : undefined;
       if (!expected) continue;
       const scheme = urlScheme(found.value);
       if (expected.length === 0) {

@@ -1,6 +1,6 @@
 import type { IniEntry } from '../ini/scanIni';
 import { ENUMS } from '../schema/enums';
-import { enumValues, inVersion, isRejected, keySpec, parsedWhenOf, typeOf } from '../schema/index';
+import { enumValues, parsedKeyFor } from '../schema/index';
 import type { TaskView } from '../schema/conditions';
 import type { KeySpec, ValueType } from '../schema/types';
 import { intRange, isPlaceholder, parseRustBool, parseRustF64, parseRustInt } from '../values/parseValue';
@@ -18,19 +18,36 @@ interface TypedEntry {
   value: string;
 }
 
-/** The effective, non-empty, typed entries ape-dts parses for this task. */
-export function parsedTypedEntries(task: TaskView): TypedEntry[] {
-  const out: TypedEntry[] = [];
-  for (const section of task.config.sectionNames()) {
-    for (const e of task.config.effectiveEntries(section)) {
-      const spec = keySpec(section, e.key);
-      if (!spec || !e.value || !inVersion(spec.versions, task.version) || isRejected(spec, task.version)) continue;
-      const type = typeOf(spec, task.version);
-      if (type.kind === 'string' || isPlaceholder(e.value)) continue;
-      if (!task.holds(parsedWhenOf(spec, task.version), section, spec)) continue;
-      out.push({ e, spec, type, value: e.value });
-    }
+// type.parse and lint.value-case both walk the parsed entries and judge each: done once per
+// lint run (a TaskView lives for one run over one unchanging config).
+const judgedCache = new WeakMap<TaskView, { t: TypedEntry; v: Verdict }[]>();
+
+function judgedEntries(task: TaskView): { t: TypedEntry; v: Verdict }[] {
+  let judged = judgedCache.get(task);
+  if (!judged) {
+    judged = parsedTypedEntries(task).map((t) => ({ t, v: judge(t, task) }));
+    judgedCache.set(task, judged);
   }
+  return judged;
+}
+
+/** The effective, non-empty, typed entries ape-dts parses for this task (by section in header order, then by line). */
+export function parsedTypedEntries(task: TaskView): TypedEntry[] {
+  const { config, version } = task;
+  // One pass over the entries: the last line of each key, typed, under a header.
+  const bySection = new Map<string, TypedEntry[]>();
+  for (const e of config.scan.entries) {
+    if (!e.value) continue;
+    const parsed = parsedKeyFor(version, e.section, e.key);
+    if (!parsed || config.entry(e.section, e.key) !== e || !config.hasSection(e.section) || isPlaceholder(e.value)) continue;
+    if (!task.holds(parsed.parsedWhen, e.section, parsed.spec)) continue;
+    const list = bySection.get(e.section);
+    const t = { e, spec: parsed.spec, type: parsed.type, value: e.value };
+    if (list) list.push(t);
+    else bySection.set(e.section, [t]);
+  }
+  const out: TypedEntry[] = [];
+  for (const section of config.sectionNames()) out.push(...(bySection.get(section) ?? []));
   return out;
 }
 
@@ -74,8 +91,7 @@ const typeParse: ConfigRule = {
   id: 'type.parse',
   severity: 'error',
   check(task, report) {
-    for (const t of parsedTypedEntries(task)) {
-      const v = judge(t, task);
+    for (const { t, v } of judgedEntries(task)) {
       if (v.ok || v.caseOf) continue;
       const suggestion = t.type.kind === 'enum' ? didYouMean(closest(t.value, enumValues(t.type.enum, task.version))) : '';
       report(t.e.valueRange, `[${t.e.section}] ${t.e.key}=${t.value} cannot be parsed as ${v.rustType}, so ape-dts stops at load. Expected ${v.expected}.${suggestion}${inlineCommentHint(t.value)}`);
@@ -87,8 +103,7 @@ const valueCase: ConfigRule = {
   id: 'lint.value-case',
   severity: 'error',
   check(task, report) {
-    for (const t of parsedTypedEntries(task)) {
-      const v = judge(t, task);
+    for (const { t, v } of judgedEntries(task)) {
       if (v.ok || !v.caseOf) continue;
       report(t.e.valueRange, `ape-dts values are case-sensitive: '${t.value}' is rejected at load. Write '${v.caseOf}'.`);
     }

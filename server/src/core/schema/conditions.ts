@@ -23,12 +23,19 @@ function split(path: KeyPath): [string, string] {
 }
 
 export function taskView(config: TaskConfig, version: ApeVersion): TaskView {
+  // A view answers for one config that does not change, and rules ask for the same few
+  // keys (db_type, extract_type, sink_type, …) over and over: remember the answers.
+  const effCache = new Map<string, string | undefined>();
   const eff = (path: KeyPath): string | undefined => {
+    if (effCache.has(path)) return effCache.get(path);
     const [section, key] = split(path);
-    const v = config.value(section, key);
-    if (v !== undefined) return v;
-    const spec = keySpec(section, key);
-    return spec ? defaultOf(spec, version) : undefined;
+    let v = config.value(section, key);
+    if (v === undefined) {
+      const spec = keySpec(section, key);
+      v = spec ? defaultOf(spec, version) : undefined;
+    }
+    effCache.set(path, v);
+    return v;
   };
 
   const extractType = () => eff('extractor.extract_type');

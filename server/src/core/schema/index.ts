@@ -52,7 +52,25 @@ export const SECTIONS: Record<string, SectionSpec> = {
   precheck,
 };
 
-const rank = (v: ApeVersion) => VERSIONS.indexOf(v);
+const RANK: Record<string, number> = Object.fromEntries(VERSIONS.map((v, i) => [v, i]));
+const rank = (v: ApeVersion): number => RANK[v] ?? -1;
+
+// The schema is static data, but the rules ask the same questions of it for every key of
+// every file (which keys does 2.0.26 read in [extractor]?, which DbType values exist?). The
+// answers are computed once per version and shared; the arrays are frozen, so a caller
+// that tried to change one would fail loudly instead of corrupting every later lint.
+function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = compute()));
+  return v;
+}
+const frozen = (list: string[]): string[] => Object.freeze(list) as string[];
+/** memo keyed by two strings, without building a joined key on every call. */
+function memo2<T>(cache: Map<string, Map<string, T>>, a: string, b: string, compute: () => T): T {
+  let inner = cache.get(a);
+  if (!inner) cache.set(a, (inner = new Map()));
+  return memo(inner, b, compute);
+}
 
 export function inVersion(v: Versions, version: ApeVersion): boolean {
   const r = rank(version);
@@ -64,17 +82,31 @@ function own<T>(record: Record<string, T> | undefined, name: string): T | undefi
   return record && Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
 }
 
+// The same own-property lookups through Maps (a Map has no prototype keys), built on first use.
+let sectionMap: Map<string, SectionSpec> | undefined;
+const keyMaps = new Map<string, Map<string, KeySpec>>();
+
 export function sectionSpec(section: string): SectionSpec | undefined {
-  return own(SECTIONS, section);
+  sectionMap ??= new Map(Object.keys(SECTIONS).map((name) => [name, SECTIONS[name]]));
+  return sectionMap.get(section);
 }
 
-/** Sections the loader of this version knows about. */
+const sectionsCache = new Map<string, string[]>();
+
+/** Sections the loader of this version knows about (a shared, frozen array). */
 export function sectionsFor(version: ApeVersion): string[] {
-  return Object.keys(SECTIONS).filter((s) => inVersion(SECTIONS[s].versions, version));
+  return memo(sectionsCache, version, () => frozen(Object.keys(SECTIONS).filter((s) => inVersion(SECTIONS[s].versions, version))));
 }
 
 export function keySpec(section: string, key: string): KeySpec | undefined {
-  return own(sectionSpec(section)?.keys, key);
+  let keys = keyMaps.get(section);
+  if (!keys) {
+    const spec = sectionSpec(section);
+    if (!spec) return undefined;
+    keys = new Map(Object.keys(spec.keys).map((k) => [k, spec.keys[k]]));
+    keyMaps.set(section, keys);
+  }
+  return keys.get(key);
 }
 
 export function ignoredKeySpec(section: string, key: string, version: ApeVersion): IgnoredKeySpec | undefined {
@@ -92,21 +124,91 @@ export function isRead(spec: KeySpec, version: ApeVersion): boolean {
   return inVersion(spec.versions, version) && !isRejected(spec, version);
 }
 
-/** Keys the loader READS at this version, in schema order. */
+const keysCache = new Map<string, Map<string, string[]>>();
+
+/** Keys the loader READS at this version, in schema order (a shared, frozen array). */
+const NONE = frozen([]);
+
 export function keysFor(version: ApeVersion, section: string): string[] {
-  const sec = sectionSpec(section);
-  if (!sec || !inVersion(sec.versions, version)) return [];
-  return Object.keys(sec.keys).filter((k) => isRead(sec.keys[k], version));
+  // Unknown sections (any name a user writes) are not remembered.
+  if (!sectionSpec(section)) return NONE;
+  return memo2(keysCache, version, section, () => {
+    const sec = sectionSpec(section)!;
+    if (!inVersion(sec.versions, version)) return frozen([]);
+    return frozen(Object.keys(sec.keys).filter((k) => isRead(sec.keys[k], version)));
+  });
 }
 
-/** Keys whose presence alone fails the load at this version. */
+const rejectedCache = new Map<string, Map<string, string[]>>();
+
+/** Keys whose presence alone fails the load at this version (a shared, frozen array). */
 export function rejectedKeysFor(version: ApeVersion, section: string): string[] {
-  const sec = sectionSpec(section);
-  if (!sec) return [];
-  return Object.keys(sec.keys).filter((k) => {
-    const spec = sec.keys[k];
-    return inVersion(spec.versions, version) && isRejected(spec, version);
+  if (!sectionSpec(section)) return NONE;
+  return memo2(rejectedCache, version, section, () => {
+    const sec = sectionSpec(section)!;
+    return frozen(
+      Object.keys(sec.keys).filter((k) => {
+        const spec = sec.keys[k];
+        return inVersion(spec.versions, version) && isRejected(spec, version);
+      }),
+    );
   });
+}
+
+export interface RequiredCandidate {
+  section: string;
+  key: string;
+  spec: KeySpec;
+  /** requiredOf(spec, version), never 'never'. */
+  required: Cond;
+}
+
+const requiredCache = new Map<string, readonly RequiredCandidate[]>();
+
+/**
+ * Keys read at this version that can be required at all (requiredOf ≠ 'never'), in schema
+ * order: what the required-key rule has to look at, instead of every key of every section.
+ */
+export function requiredCandidatesFor(version: ApeVersion): readonly RequiredCandidate[] {
+  return memo(requiredCache, version, () =>
+    Object.freeze(
+      sectionsFor(version).flatMap((section) =>
+        keysFor(version, section).flatMap((key) => {
+          const spec = keySpec(section, key)!;
+          const required = requiredOf(spec, version);
+          return required === 'never' ? [] : [{ section, key, spec, required }];
+        }),
+      ),
+    ),
+  );
+}
+
+export interface ParsedKey {
+  spec: KeySpec;
+  type: ValueType;
+  /** parsedWhenOf(spec, version) */
+  parsedWhen: Cond;
+}
+
+// Per version, per section: known keys only (never a key from a user file the schema lacks).
+const parsedKeyCache = new Map<string, Map<string, Map<string, ParsedKey | null>>>();
+
+/**
+ * A key this version's loader reads and parses with FromStr (known, read, not rejected, not a
+ * plain string), with its type and when it is parsed; undefined otherwise. One look-up for what
+ * type checks ask of every entry.
+ */
+export function parsedKeyFor(version: ApeVersion, section: string, key: string): ParsedKey | undefined {
+  const spec = keySpec(section, key);
+  if (!spec) return undefined;
+  const bySection = memo2(parsedKeyCache, version, section, () => new Map<string, ParsedKey | null>());
+  let found = bySection.get(key);
+  if (found === undefined) {
+    const type = typeOf(spec, version);
+    found = !inVersion(spec.versions, version) || isRejected(spec, version) || type.kind === 'string' ? null : { spec, type, parsedWhen: parsedWhenOf(spec, version) };
+    bySection.set(key, found);
+  }
+  return found ?? undefined;
 }
 
 export function typeOf(spec: KeySpec, version: ApeVersion): ValueType {
@@ -156,14 +258,28 @@ export function appliesTo(spec: KeySpec, version: ApeVersion, dbType: string, ty
   return list.some((a) => (a.db_type === '*' || a.db_type === dbType) && (a.type === '*' || a.type === type));
 }
 
+const enumCache = new Map<string, Map<string, string[]>>();
+
+/** The enum's values at this version (a shared, frozen array). */
 export function enumValues(name: EnumName, version: ApeVersion): string[] {
-  return Object.entries(ENUMS[name].values)
-    .filter(([, v]) => inVersion(v, version))
-    .map(([k]) => k);
+  return memo2(enumCache, version, name, () =>
+    frozen(
+      Object.entries(ENUMS[name].values)
+        .filter(([, v]) => inVersion(v, version))
+        .map(([k]) => k),
+    ),
+  );
 }
 
+const filterCache = new Map<string, Map<string, string[]>>();
+
+/** The filter list's values at this version (a shared, frozen array). */
 export function filterValues(name: FilterListName, version: ApeVersion): string[] {
-  return Object.entries(FILTER_VALUES[name])
-    .filter(([, v]) => inVersion(v, version))
-    .map(([k]) => k);
+  return memo2(filterCache, version, name, () =>
+    frozen(
+      Object.entries(FILTER_VALUES[name])
+        .filter(([, v]) => inVersion(v, version))
+        .map(([k]) => k),
+    ),
+  );
 }

@@ -55,6 +55,8 @@ export interface JsonSyntaxError {
 
 export type JsonScan = { ok: true; node: JsonNode } | { ok: false; error: JsonSyntaxError };
 
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
 // serde_json refuses to nest deeper than this.
 const MAX_DEPTH = 128;
 
@@ -161,7 +163,17 @@ export function scanJson(text: string, start = 0, end = text.length): JsonScan {
 
   const string = (): JsonString => {
     const s = i++;
-    let out = '';
+    // Most strings have no escape: find the closing quote and take the text as it is.
+    let k = i;
+    for (let ch = text.charCodeAt(k); k < end && ch !== 0x22 && ch !== 0x5c && ch >= 0x20; ch = text.charCodeAt(++k));
+    if (k < end && text.charCodeAt(k) === 0x22) {
+      const value = text.slice(i, k);
+      i = k + 1;
+      return { kind: 'string', start: s, end: i, value };
+    }
+    // Otherwise go on from the first escape (or the problem) character by character.
+    let out = text.slice(i, k);
+    i = k;
     for (;;) {
       if (i >= end) fail('unterminated string', s);
       const ch = text.charCodeAt(i);
@@ -175,9 +187,8 @@ export function scanJson(text: string, start = 0, end = text.length): JsonScan {
         continue;
       }
       const e = text[i + 1];
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-      if (i + 1 < end && e in simple) {
-        out += simple[e];
+      if (i + 1 < end && Object.hasOwn(SIMPLE_ESCAPES, e)) {
+        out += SIMPLE_ESCAPES[e];
         i += 2;
         continue;
       }

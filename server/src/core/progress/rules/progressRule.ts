@@ -43,6 +43,12 @@ export interface ProgressRuleContext {
   facts: ProgressFacts;
   /** Non-blank lines, in order. */
   nonBlank: ProgressLine[];
+  /**
+   * The file's last non-blank line, when `nonBlank` holds only part of the file (the streaming
+   * validator checks a big file a chunk at a time); null = it is not among `nonBlank`.
+   * Omitted: the last entry of `nonBlank`.
+   */
+  lastNonBlank?: ProgressLine | null;
 }
 
 export type ProgressReport = (line: number, start: number, end: number, message: string, severity?: Severity) => void;

@@ -71,6 +71,7 @@ function skipImpact(ctx: ProgressRuleContext, l: ProgressLine): { severity: Seve
 }
 
 function lastNonBlank(ctx: ProgressRuleContext): ProgressLine | undefined {
+  if (ctx.lastNonBlank !== undefined) return ctx.lastNonBlank ?? undefined;
   return ctx.nonBlank[ctx.nonBlank.length - 1];
 }
 

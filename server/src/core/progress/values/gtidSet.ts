@@ -15,9 +15,24 @@ export type GtidSet = Map<string, GtidInterval[]>;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const U64_MAX = 18446744073709551615n;
 
+// A position.log repeats each GTID set on neighbouring lines (the checkpoint line repeats the
+// previous current line's), and both the format check and the ordering rule parse it: the
+// last few answers are kept. Callers only read the returned sets.
+const recent = new Map<string, { set: GtidSet } | { problem: string }>();
+
 export function parseGtidSet(text: string): { set: GtidSet } | { problem: string } {
+  let answer = recent.get(text);
+  if (!answer) {
+    answer = parseUncached(text);
+    if (recent.size >= 32) recent.clear();
+    recent.set(text, answer);
+  }
+  return answer;
+}
+
+function parseUncached(text: string): { set: GtidSet } | { problem: string } {
   const set: GtidSet = new Map();
-  for (const part of text.replace(/\n/g, '').split(',')) {
+  for (const part of (text.includes('\n') ? text.replace(/\n/g, '') : text).split(',')) {
     if (part === '') continue;
     const pieces = part.split(':');
     if (pieces.length < 2) return { problem: `'${part}' has no ':' before its transaction ids` };

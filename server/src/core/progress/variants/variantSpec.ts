@@ -61,11 +61,19 @@ export interface VariantSpec {
   fields: Record<string, FieldSpec>;
 }
 
-/** The fields a profile's enum declares for the variant. */
+const fieldsCache = new WeakMap<VariantSpec, Partial<Record<Profile, Record<string, FieldSpec>>>>();
+
+/** The fields a profile's enum declares for the variant (computed once per variant and profile; frozen). */
 export function fieldsAt(spec: VariantSpec, profile: Profile): Record<string, FieldSpec> {
-  const out: Record<string, FieldSpec> = {};
-  for (const [name, f] of Object.entries(spec.fields)) {
-    if (!f.profiles || f.profiles.includes(profile)) out[name] = f;
+  let byProfile = fieldsCache.get(spec);
+  if (!byProfile) fieldsCache.set(spec, (byProfile = {}));
+  let out = byProfile[profile];
+  if (!out) {
+    out = {};
+    for (const [name, f] of Object.entries(spec.fields)) {
+      if (!f.profiles || f.profiles.includes(profile)) out[name] = f;
+    }
+    byProfile[profile] = Object.freeze(out);
   }
   return out;
 }
