@@ -17,8 +17,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd = REPO_ROOT): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/** `timeoutMs` kills a hung run (status null) so the test fails instead of waiting forever. */
+export function runCli(args: string[], cwd = REPO_ROOT, timeoutMs?: number): CliRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

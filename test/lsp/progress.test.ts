@@ -283,7 +283,6 @@ describe('big open documents', () => {
     expect(big.length).toBeGreaterThan(4 * 1024 * 1024);
     await start({ 'task_config.ini': CONFIG, 'logs/position.log': big });
     const log = uri('logs/position.log');
-    const started = Date.now();
     await session.open(log, big, 'ape-dts-position');
     const d = (await session.nextDiagnostics(log)).diagnostics;
     expect(d.map((x) => [x.code, x.range.start.line])).toEqual([['progress.tail-only', 0]]);
@@ -291,7 +290,6 @@ describe('big open documents', () => {
     const all = await lenses(log);
     expect(titlesAt(all, 0)).toEqual(['ape-dts resumes from line 25000 (../task_config.ini)']);
     expect(titlesAt(all, 24_999)).toEqual(['ape-dts will resume from here: ../task_config.ini', 'Resume from this line']);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect((await hover(log, 10))!.contents.value).toContain('checked in the editor from line 23002 on');
   });
 });

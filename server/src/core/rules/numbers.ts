@@ -1,6 +1,7 @@
 import type { IniEntry } from '../ini/scanIni';
 import type { TaskView } from '../schema/conditions';
 import { parseRustF64, parseRustInt } from '../values/parseValue';
+import { t } from '../i18n';
 import type { ConfigRule, Report } from './rule';
 
 // Numbers that parse fine but that ape-dts refuses (or crashes on) when the task loads or starts.
@@ -23,12 +24,12 @@ function zeroRule(id: string, versions: ConfigRule['versions'], find: (task: Tas
 
 const extractorBatchSize = zeroRule('num.extractor.batch_size', { since: '2.0.26' }, (task) => {
   const e = zeroEntry(task, 'extractor', 'batch_size');
-  return e ? [{ e, message: '[extractor] batch_size=0 is rejected at load from 2.0.26 (the docs suggest 0 falls back to buffer_size; the code refuses it). Remove the line to use the default, or give a positive size.' }] : [];
+  return e ? [{ e, message: t('num.extractor.batch_size') }] : [];
 });
 
 const sinkerBatchSize = zeroRule('num.sinker.batch_size', { since: '2.0.26' }, (task) => {
   const e = task.derived('nonDummySinker') ? zeroEntry(task, 'sinker', 'batch_size') : undefined;
-  return e ? [{ e, message: '[sinker] batch_size must be greater than 0 from 2.0.26: ape-dts stops at load. Use 1 for serial writes.' }] : [];
+  return e ? [{ e, message: t('num.sinker.batch_size') }] : [];
 });
 
 // 2.0.26 divides the pipeline buffer by the snapshot parallel size while loading — for
@@ -36,22 +37,19 @@ const sinkerBatchSize = zeroRule('num.sinker.batch_size', { since: '2.0.26' }, (
 const snapshotParallelZero = zeroRule('num.snapshot-parallel-size-zero', { since: '2.0.26' }, (task) => {
   const own = task.config.value('extractor', 'parallel_size');
   const e = own !== undefined ? zeroEntry(task, 'extractor', 'parallel_size') : zeroEntry(task, 'runtime', 'tb_parallel_size');
-  return e ? [{ e, message: `${e.key}=0 makes ape-dts ${task.version} divide by zero while loading the config, so it crashes before starting. Use 1 or more.` }] : [];
+  return e ? [{ e, message: t('num.snapshot-parallel-size-zero', { key: e.key, version: task.version }) }] : [];
 });
 
 const parallelizerZero = zeroRule('startup.parallel_size.zero', {}, (task) => {
   const e = zeroEntry(task, 'parallelizer', 'parallel_size');
-  return e ? [{ e, message: '[parallelizer] parallel_size=0 loads, but the task fails as soon as it dispatches the first batch. Use 1 or more.' }] : [];
+  return e ? [{ e, message: t('startup.parallel_size.zero') }] : [];
 });
 
 const bufferSizeZero = zeroRule('lint.buffer_size.zero', {}, (task) => {
   const e = zeroEntry(task, 'pipeline', 'buffer_size');
   if (!e) return [];
-  const why =
-    task.version === '2.0.26' && task.config.value('extractor', 'batch_size') === undefined
-      ? 'ape-dts 2.0.26 derives [extractor] batch_size from it and stops at load ("[extractor].batch_size must be greater than 0").'
-      : 'the pipeline then holds no events and the task cannot make progress.';
-  return [{ e, message: `[pipeline] buffer_size=0: ${why} Use a positive size (default 16000).` }];
+  const derivesBatchSize = task.version === '2.0.26' && task.config.value('extractor', 'batch_size') === undefined;
+  return [{ e, message: t(derivesBatchSize ? 'lint.buffer_size.zero.batch-size' : 'lint.buffer_size.zero.no-progress') }];
 });
 
 const maxConnectionsZero = zeroRule('startup.max_connections', { since: '2.0.25' }, (task) => {
@@ -59,7 +57,7 @@ const maxConnectionsZero = zeroRule('startup.max_connections', { since: '2.0.25'
   const sections = task.derived('nonDummySinker') ? ['extractor', 'sinker'] : ['extractor'];
   for (const section of sections) {
     const e = zeroEntry(task, section, 'max_connections');
-    if (e) found.push({ e, message: `[${section}] max_connections must be at least 1: ape-dts stops with a config error before connecting.` });
+    if (e) found.push({ e, message: t('startup.max_connections', { section }) });
   }
   return found;
 });
@@ -68,7 +66,7 @@ const connectionTimeoutZero = zeroRule('num.connection_timeout_secs', { since: '
   const found: { e: IniEntry; message: string }[] = [];
   for (const section of task.derived('nonDummySinker') ? ['extractor', 'sinker'] : ['extractor']) {
     const e = zeroEntry(task, section, 'connection_timeout_secs');
-    if (e) found.push({ e, message: `[${section}] connection_timeout_secs must be greater than 0: ape-dts stops at load.` });
+    if (e) found.push({ e, message: t('num.connection_timeout_secs', { section }) });
   }
   return found;
 });
@@ -78,12 +76,12 @@ const rebalanceLimits = zeroRule('num.rebalance', { since: '2.0.26' }, (task) =>
   const found: { e: IniEntry; message: string }[] = [];
   for (const key of ['rebalance_min_partition_rows', 'rebalance_max_partitions_per_sinker']) {
     const e = zeroEntry(task, 'parallelizer', key);
-    if (e) found.push({ e, message: `${key} must be greater than 0 with parallel_type=snapshot: ape-dts stops at load.` });
+    if (e) found.push({ e, message: t('num.rebalance', { key }) });
   }
   const ratio = task.config.value('parallelizer', 'rebalance_split_skew_ratio');
   const n = ratio === undefined ? undefined : parseRustF64(ratio);
   if (n !== undefined && n <= 0) {
-    found.push({ e: task.config.entry('parallelizer', 'rebalance_split_skew_ratio')!, message: 'rebalance_split_skew_ratio must be greater than 0 with parallel_type=snapshot: ape-dts stops at load.' });
+    found.push({ e: task.config.entry('parallelizer', 'rebalance_split_skew_ratio')!, message: t('num.rebalance', { key: 'rebalance_split_skew_ratio' }) });
   }
   return found;
 });
