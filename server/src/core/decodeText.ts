@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { range, type Diagnostic } from './diagnostic';
 
 // ape-dts reads task_config.ini with Rust's `fs::read_to_string`, which accepts UTF-8 only:
@@ -23,8 +24,7 @@ function encodingDiagnostic(bytes: Uint8Array, bad: number): Diagnostic {
     severity: 'error',
     code: 'ini.encoding',
     message:
-      `The file is not valid UTF-8 (byte 0x${hex}): ape-dts reads task_config.ini as UTF-8 and fails to load it. ` +
-      'Re-save the file as UTF-8.',
+t('ini.encoding', { hex }),
   };
 }
 

@@ -5,6 +5,7 @@ import { LEGACY_RESUMER_CODES, fixesFor } from './quickFixes';
 import { rangesOverlap } from '../edits/lineEdits';
 import { LineHistory } from '../edits/lineHistory';
 import type { TextEdit } from '../edits/textEdit';
+import { t } from '../i18n';
 
 // Code actions: the quick fixes for the diagnostics the editor asks about, and one fix-all
 // that applies only the safe ones (value case, duplicate lines, an exact [resumer] migration).
@@ -99,7 +100,7 @@ function fixAllRounds(result: LintResult): CodeAction | undefined {
     }
   }
   return {
-    title: `Fix all safe ape-dts problems (${count})`,
+    title: t('fix.all', { count }),
     kind: 'source.fixAll',
     diagnosticCodes: [...codes],
     // Only the first round's diagnostics are positions in this text.

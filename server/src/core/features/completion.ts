@@ -4,6 +4,8 @@ import type { LintResult } from '../lintConfig';
 import { taskView, type TaskView } from '../schema/conditions';
 import { keySpec, keysFor, parsedWhenOf, requiredOf, sectionSpec, sectionsFor } from '../schema/index';
 import { isPlaceholder } from '../values/parseValue';
+import { t } from '../i18n';
+import { headerMattersText, sectionSummary } from '../i18n/schemaText';
 import { valueCompletions } from './completionValues';
 import { keyDetail, keyDocumentation } from './keyDocs';
 import { headerAbove } from './locate';
@@ -96,8 +98,8 @@ function sectionItems(result: LintResult, line: number, lineText: string, bracke
     return {
       label: bracketAt >= 0 ? name : `[${name}]`,
       kind: 'section',
-      detail: present.has(name) ? 'section (already in the file)' : 'section',
-      documentation: [spec.summary, spec.headerMatters].filter(Boolean).join('\n\n'),
+      detail: present.has(name) ? t('completion.section.present') : t('completion.section'),
+      documentation: [sectionSummary(name, spec), headerMattersText(name, spec)].filter(Boolean).join('\n\n'),
       insertText: text,
       insertTextFormat: 'plain',
       sortText: `${present.has(name) ? '9' : '5'}${String(i).padStart(2, '0')}`,
@@ -134,7 +136,7 @@ function keyItems(task: TaskView, section: string, editRange: Range, addDelimite
     items.push({
       label: key,
       kind: 'key',
-      detail: keyDetail(spec, task.version) + (existing.length ? ` (already set on line ${existing[existing.length - 1].line + 1})` : required ? ' (required)' : ''),
+      detail: keyDetail(spec, task.version) + (existing.length ? t('completion.key.set-on-line', { line: existing[existing.length - 1].line + 1 }) : required ? t('completion.key.required') : ''),
       documentation: keyDocumentation(section, key, spec, task),
       insertText: text,
       insertTextFormat: 'plain',
@@ -150,7 +152,7 @@ function snippetItems(editRange: Range): CompletionItem[] {
   return TASK_SNIPPETS.map((s, i) => ({
     label: s.label,
     kind: 'snippet',
-    detail: 'whole task_config.ini',
+    detail: t('completion.snippet.detail'),
     documentation: s.description,
     insertText: s.body,
     insertTextFormat: 'snippet',

@@ -4,6 +4,7 @@ import { EXTRACTOR_COMBOS, SINKER_COMBOS } from '../schema/combos';
 import { ENUMS } from '../schema/enums';
 import { defaultOf, enumValues, keySpec, startupValuesOf, typeOf } from '../schema/index';
 import type { TaskView } from '../schema/conditions';
+import { t } from '../i18n';
 import type { CompletionItem } from './completion';
 
 // Values after `key=`: the enum values this version parses (narrowed to what the task's
@@ -37,7 +38,7 @@ export function valueCompletions(
 
   if (spec.format === 'csv' && startup) return listTokenItems(line, lineText, valueStart, valueEnd, cursor, startup);
   const template = JSON_TEMPLATES[`${section}.${key}`];
-  if (template) return [item('json:[…] template', template, whole, '0', 'snippet', 'value shape ape-dts expects')];
+  if (template) return [item(t('completion.value.json-template'), template, whole, '0', 'snippet', t('completion.value.json-template.detail'))];
 
   let values: string[] = [];
   let detail = '';
@@ -49,12 +50,12 @@ export function valueCompletions(
     detail = 'bool';
   } else if (startup) {
     values = startup;
-    detail = 'checked when the task starts';
+    detail = t('completion.value.startup');
   }
   if (def !== undefined && def !== '' && !values.includes(def)) values = [def, ...values];
   return values.map((v, i) => {
-    const headOnly = type.kind === 'enum' && ENUMS[type.enum].values[v]?.headOnly ? ", ape-dts main only" : '';
-    const isDefault = v === def ? ' (default)' : '';
+    const headOnly = type.kind === 'enum' && ENUMS[type.enum].values[v]?.headOnly ? t('completion.value.main-only') : '';
+    const isDefault = v === def ? t('completion.value.default') : '';
     return item(v, v, whole, String(i).padStart(2, '0'), 'plain', `${detail}${isDefault}${headOnly}`.trim() || undefined);
   });
 }
@@ -91,7 +92,7 @@ function listTokenItems(line: number, lineText: string, valueStart: number, valu
   others.delete(lineText.slice(a, b));
   const values = allowed.filter((v) => !others.has(v));
   if (lineText.slice(from, to).trim() === '' || others.size === 0) values.push('*');
-  return values.map((v, i) => item(v, v, editRange, String(i).padStart(2, '0'), 'plain', v === '*' ? 'every value' : 'list value'));
+  return values.map((v, i) => item(v, v, editRange, String(i).padStart(2, '0'), 'plain', v === '*' ? t('completion.value.every') : t('completion.value.list')));
 }
 
 function item(label: string, text: string, editRange: Range, sort: string, format: 'plain' | 'snippet', detail?: string): CompletionItem {

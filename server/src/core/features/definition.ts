@@ -4,6 +4,7 @@ import type { LintResult } from '../lintConfig';
 import type { TaskConfig } from '../model/taskConfig';
 import { defaultOf, keySpec } from '../schema/index';
 import { isPlaceholder } from '../values/parseValue';
+import { t } from '../i18n';
 import { targetAt } from './locate';
 
 // Go to definition from path keys to the file or folder they name. ape-dts opens these paths
@@ -52,13 +53,13 @@ export function definitionAt(result: LintResult, position: Position, configDir: 
     const fallback = Object.hasOwn(FALLBACKS, id) ? FALLBACKS[id](result.config) : defaultOf(spec, result.version);
     if (!fallback || isPlaceholder(fallback)) return undefined;
     written = fallback;
-    fallbackNote = ` The value is empty, so ape-dts uses ${written}.`;
+    fallbackNote = t('definition.empty-fallback', { path: written });
   }
   const absolute = path.isAbsolute(written) || path.win32.isAbsolute(written);
   const resolved = absolute ? written : path.resolve(configDir, written);
   const note = absolute
-    ? `Absolute path.${fallbackNote}`
-    : `ape-dts resolves ${written} against the folder it is started from; assumed to be this file's folder (${configDir}).${fallbackNote}${written.startsWith('~') ? ' ape-dts does not expand ~.' : ''}`;
+    ? t('definition.absolute', { fallback: fallbackNote })
+    : t('definition.relative', { path: written, dir: configDir, fallback: fallbackNote, tilde: written.startsWith('~') ? t('definition.no-tilde') : '' });
   return {
     path: resolved,
     kind: e.key.endsWith('_dir') ? 'folder' : 'file',

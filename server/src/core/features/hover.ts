@@ -4,13 +4,15 @@ import type { LintResult } from '../lintConfig';
 import { taskView, type TaskView } from '../schema/conditions';
 import { ignoredKeySpec, inVersion, keySpec, keysFor, parsedWhenOf, requiredOf, sectionSpec, sectionsFor, isRejected } from '../schema/index';
 import { PROFILE_OF } from '../schema/types';
-import { describeVersions } from '../rules/unknownNames';
+import { t } from '../i18n';
+import { headerMattersText, ignoredNoteText, replacementText, sectionSummary } from '../i18n/schemaText';
 import { closest } from '../rules/suggest';
 import { valueHover } from './hoverValue';
 import { keyDocumentation } from './keyDocs';
 import { diagnosticsOnLine, targetAt } from './locate';
 import { clip, code, diagnosticsSection } from './markdown';
 import { maskerFor, type Masker } from './maskSecrets';
+import { versionPhrase } from './versionPhrase';
 
 // Hover: everything the schema knows about the section, key or value under the cursor, for
 // the version profile in use, plus why each problem on that line fires.
@@ -50,7 +52,8 @@ function contextFor(result: LintResult): HoverContext {
 }
 
 export function profileLine(result: LintResult): string {
-  return `_Checked as ape-dts ${result.version} (${PROFILE_OF[result.version]} profile): ${result.versionReason}._`;
+  const profile = t(`hover.profile.${PROFILE_OF[result.version]}` as const);
+  return t('hover.profile-line', { version: result.version, profile, reason: result.versionReason });
 }
 
 function sectionHover(ctx: HoverContext, header: IniHeader): Hover {
@@ -60,16 +63,18 @@ function sectionHover(ctx: HoverContext, header: IniHeader): Hover {
   const blocks: string[] = [];
   if (!spec) {
     const guess = closest(name, sectionsFor(result.version));
-    blocks.push(`**[${clip(ctx.mask(name))}]** — ape-dts has no such section and ignores every key in it.${guess ? ` Did you mean [${guess}]?` : ''}`);
+    blocks.push(t('hover.section.unknown', { name: clip(ctx.mask(name)), guess: guess ? t('hover.section.did-you-mean', { guess }) : '' }));
   } else {
-    blocks.push(`**[${name}]** — ${spec.summary}`);
+    blocks.push(`**[${name}]** — ${sectionSummary(name, spec)}`);
     const known = sectionsFor(result.version).includes(name);
-    blocks.push(known ? `Read ${describeVersions(spec.versions)}.` : `Read ${describeVersions(spec.versions)}: **ape-dts ${result.version} ignores this section.**`);
-    if (spec.headerMatters) blocks.push(spec.headerMatters);
+    const versions = versionPhrase(spec.versions);
+    blocks.push(known ? t('hover.section.read', { versions }) : t('hover.section.read-ignored', { versions, version: result.version }));
+    const headerMatters = headerMattersText(name, spec);
+    if (headerMatters) blocks.push(headerMatters);
     const taskLine = taskShape(task, name);
     if (taskLine) blocks.push(taskLine);
     const set = result.config.effectiveEntries(name).filter((e) => keySpec(name, e.key)).length;
-    blocks.push(`${set} of the ${keysFor(result.version, name).length} keys ${result.version} reads here are set.`);
+    blocks.push(t('hover.section.keys-set', { set, total: keysFor(result.version, name).length, version: result.version }));
   }
   blocks.push(profileLine(result));
   blocks.push(...diagnosticsSection(diagnosticsOnLine(result.diagnostics, header.line), ctx.mask));
@@ -82,14 +87,14 @@ function taskShape(task: TaskView, section: string): string | undefined {
   const source = [task.eff('extractor.db_type'), task.eff('extractor.extract_type')];
   const target = [task.eff('sinker.db_type'), task.eff('sinker.sink_type')];
   const show = (v: string | undefined) => (v === undefined ? '?' : code(v));
-  return `This task: ${show(source[0])} ${show(source[1])} → ${show(target[0])} ${show(target[1])}`;
+  return t('hover.section.task', { sourceDb: show(source[0]), sourceType: show(source[1]), targetDb: show(target[0]), targetType: show(target[1]) });
 }
 
 function keyBlocks(ctx: HoverContext, e: IniEntry): string[] {
   const { task, result } = ctx;
   const title = `**[${clip(e.section)}] ${clip(ctx.mask(e.key))}**`;
   if (!e.header) {
-    return [`${title} — this line comes before the first [section] header: ape-dts files it under a hidden \`default\` section and never reads it.`];
+    return [t('hover.key.before-header', { title })];
   }
   const spec = keySpec(e.section, e.key);
   if (!spec) return unknownKeyBlocks(ctx, e, title);
@@ -97,11 +102,11 @@ function keyBlocks(ctx: HoverContext, e: IniEntry): string[] {
   const notes: string[] = [];
   if (!isRejected(spec, result.version) && inVersion(spec.versions, result.version)) {
     const read = task.holds(parsedWhenOf(spec, result.version), e.section, spec);
-    if (!read) notes.push('With this task’s settings ape-dts does not read this key, so its value has no effect.');
-    else if (task.holds(requiredOf(spec, result.version), e.section, spec)) notes.push('**Required** for this task: it must be present and non-empty.');
+    if (!read) notes.push(t('hover.key.not-read'));
+    else if (task.holds(requiredOf(spec, result.version), e.section, spec)) notes.push(t('hover.key.required'));
   }
   const all = result.config.entries(e.section, e.key);
-  if (all.length > 1 && all[all.length - 1] !== e) notes.push(`Set again on line ${all[all.length - 1].line + 1}; ape-dts keeps only the last one.`);
+  if (all.length > 1 && all[all.length - 1] !== e) notes.push(t('hover.key.set-again', { line: all[all.length - 1].line + 1 }));
   if (notes.length) blocks.push(notes.join(' '));
   return blocks;
 }
@@ -109,13 +114,15 @@ function keyBlocks(ctx: HoverContext, e: IniEntry): string[] {
 function unknownKeyBlocks(ctx: HoverContext, e: IniEntry, title: string): string[] {
   const { result } = ctx;
   const section = sectionSpec(e.section);
-  if (!section) return [`${title} — [${clip(ctx.mask(e.section))}] is not an ape-dts section, so this key is never read.`];
+  if (!section) return [t('hover.key.in-unknown-section', { title, section: clip(ctx.mask(e.section)) })];
   const own = section.ignoredKeys && Object.hasOwn(section.ignoredKeys, e.key) ? section.ignoredKeys[e.key] : undefined;
   const ignored = ignoredKeySpec(e.section, e.key, result.version) ?? own;
   if (ignored) {
-    const instead = ignored.replacement ? ` Use ${ignored.replacement} instead.` : '';
-    return [`${title} — documented somewhere but not read by ape-dts (${describeVersions(ignored.versions)}): ${ignored.note}${instead}`];
+    const replacement = replacementText(e.section, e.key, ignored);
+    const instead = replacement ? t('hover.key.use-instead', { replacement }) : '';
+    const note = ignoredNoteText(e.section, e.key, ignored);
+    return [t('hover.key.ignored', { title, versions: versionPhrase(ignored.versions), note, instead })];
   }
   const guess = closest(e.key, keysFor(result.version, e.section));
-  return [`${title} — ape-dts ${result.version} does not know this key in [${e.section}] and silently ignores it, so the default applies.${guess ? ` Did you mean ${code(guess)}?` : ''}`];
+  return [t('hover.key.unknown', { title, version: result.version, section: e.section, guess: guess ? t('hover.key.did-you-mean', { guess: code(guess) }) : '' })];
 }

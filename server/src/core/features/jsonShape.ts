@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 // The parsed shape of a `json:` value (ignore_cols, where_conditions, col_map, partition_cols)
 // or a mongo resume_token, so a hover shows what ape-dts will see without the user pretty-
 // printing a one-line JSON by hand.
@@ -23,7 +25,7 @@ export function jsonView(value: string): JsonView {
   try {
     parsed = JSON.parse(body);
   } catch (err) {
-    return { ok: false, summary: `not valid JSON (${(err as Error).message})` };
+    return { ok: false, summary: t('hover.json.not-valid', { error: (err as Error).message }) };
   }
   let lines: string[];
   let shape: string;
@@ -32,13 +34,13 @@ export function jsonView(value: string): JsonView {
     shape = shapeOf(parsed);
   } catch {
     // JSON.parse takes any depth; printing or describing thousands of nested arrays overflows the stack.
-    return { ok: true, summary: 'JSON nested too deeply to show' };
+    return { ok: true, summary: t('hover.json.too-deep') };
   }
   const pretty =
     lines.length > MAX_PRETTY_LINES
-      ? [...lines.slice(0, MAX_PRETTY_LINES), `… ${lines.length - MAX_PRETTY_LINES} more lines`].join('\n')
+      ? [...lines.slice(0, MAX_PRETTY_LINES), t('hover.json.more-lines', { count: lines.length - MAX_PRETTY_LINES })].join('\n')
       : lines.join('\n');
-  const count = Array.isArray(parsed) ? `${parsed.length} item${parsed.length === 1 ? '' : 's'}: ` : '';
+  const count = Array.isArray(parsed) ? t(parsed.length === 1 ? 'hover.json.items.one' : 'hover.json.items.many', { count: parsed.length }) : '';
   return { ok: true, summary: count + shape, pretty };
 }
 

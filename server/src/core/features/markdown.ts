@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostic';
+import { t, type MessageId } from '../i18n';
 import type { Masker } from './maskSecrets';
 
 // Markdown building blocks for hovers and completion docs. Values come from user files, so
@@ -13,12 +14,12 @@ function longestRun(text: string, min: number): number {
 
 /** At most `max` characters of a value taken from the file, saying how much was left out. */
 export function clip(text: string, max = 200): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+  return text.length <= max ? text : `${text.slice(0, max)}${t('hover.clip.more', { count: text.length - max })}`;
 }
 
 /** Inline code that survives backticks inside the text. */
 export function code(text: string): string {
-  if (text === '') return '(empty)';
+  if (text === '') return t('hover.code.empty');
   const fence = '`'.repeat(longestRun(text, 1) + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
@@ -29,11 +30,11 @@ export function codeBlock(language: string, text: string): string {
   return `${fence}${language}\n${text}\n${fence}`;
 }
 
-const SEVERITY_WORD: Record<Diagnostic['severity'], string> = {
-  error: 'Error',
-  warning: 'Warning',
-  information: 'Info',
-  hint: 'Hint',
+const SEVERITY_WORD: Record<Diagnostic['severity'], MessageId> = {
+  error: 'hover.severity.error',
+  warning: 'hover.severity.warning',
+  information: 'hover.severity.information',
+  hint: 'hover.severity.hint',
 };
 
 /** The problems on a line and why they fire; messages are masked because some quote values. */
@@ -41,6 +42,6 @@ export function diagnosticsSection(diagnostics: Diagnostic[], mask: Masker): str
   if (diagnostics.length === 0) return [];
   return [
     '---',
-    ...diagnostics.map((d) => `**${SEVERITY_WORD[d.severity]}** ${code(d.code)} — ${mask(d.message)}`),
+    ...diagnostics.map((d) => `**${t(SEVERITY_WORD[d.severity])}** ${code(d.code)} — ${mask(d.message)}`),
   ];
 }

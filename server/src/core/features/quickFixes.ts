@@ -7,6 +7,7 @@ import { closest } from '../rules/suggest';
 import { migrateResumer } from './resumerMigration';
 import { deleteLine, inCaseOf, insertLineAbove } from '../edits/lineEdits';
 import type { TextEdit } from '../edits/textEdit';
+import { t } from '../i18n';
 
 // One fixer per diagnostic code. Suggestions are recomputed from the schema (rules/suggest's
 // `closest`, as the rules do) rather than parsed out of the message text.
@@ -42,7 +43,7 @@ function textAt(result: LintResult, d: Diagnostic): string {
 }
 
 function replaceWith(d: Diagnostic, wrong: string, right: string, safe = false): Fix {
-  return { title: `Change '${wrong}' to '${right}'`, edits: [{ range: d.range, newText: right }], isPreferred: true, safe };
+  return { title: t('fix.change', { wrong, right }), edits: [{ range: d.range, newText: right }], isPreferred: true, safe };
 }
 
 const unknownKey: Fixer = (result, d) => {
@@ -53,7 +54,7 @@ const unknownKey: Fixer = (result, d) => {
   const fix = { ...replaceWith(d, e.rawKey, right), edits: [{ range: e.keyRange, newText: right }] };
   // Renaming onto a key that is already set makes two lines compete (the last one wins).
   const other = result.config.entry(e.section, guess);
-  if (other) return [{ ...fix, title: `${fix.title} (also set on line ${other.line + 1})`, isPreferred: false }];
+  if (other) return [{ ...fix, title: t('fix.change.also-set', { title: fix.title, line: other.line + 1 }), isPreferred: false }];
   return [fix];
 };
 
@@ -113,7 +114,7 @@ const inlineComment: Fixer = (result, d) => {
     insertLineAbove(scan, e.line, indent + comment),
     { range: { start: { line: e.line, character: valueEnd }, end: e.valueRange.end }, newText: '' },
   ];
-  return [{ title: 'Move the comment to its own line', edits, isPreferred: true, safe: false }];
+  return [{ title: t('fix.inline-comment'), edits, isPreferred: true, safe: false }];
 };
 
 /** Keeps the line ape-dts reads (the last) and removes this earlier one. */
@@ -123,7 +124,7 @@ const duplicateKey: Fixer = (result, d) => {
   const all = result.config.entries(e.section, e.key);
   const last = all[all.length - 1];
   if (last === e) return [];
-  return [{ title: `Remove this '${e.rawKey}' line (line ${last.line + 1} is the one ape-dts uses)`, edits: [deleteLine(result.config.scan, e.line)], isPreferred: true, safe: true }];
+  return [{ title: t('fix.duplicate-key', { key: e.rawKey, line: last.line + 1 }), edits: [deleteLine(result.config.scan, e.line)], isPreferred: true, safe: true }];
 };
 
 // One migration per lint result: every legacy [resumer] diagnostic offers the same one.

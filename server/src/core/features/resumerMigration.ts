@@ -4,6 +4,7 @@ import type { TaskConfig } from '../model/taskConfig';
 import { LEGACY_RESUMER_KEYS } from '../rules/resumer';
 import { deleteLine, inCaseOf, insertLineAbove } from '../edits/lineEdits';
 import type { TextEdit } from '../edits/textEdit';
+import { t } from '../i18n';
 
 // Rewrites the legacy [resumer] keys (≤ 2.0.24) as the keys 2.0.25+ reads, keeping what the
 // task did on 2.0.24:
@@ -42,7 +43,7 @@ export function migrateResumer(result: LintResult): Migration | undefined {
   // A file that already has the new keys: the legacy ones only get in the way.
   if (NEW_KEYS.some((k) => config.present('resumer', k))) {
     return {
-      title: 'Remove the legacy [resumer] keys (resume_type / log_dir / config_file are already set)',
+      title: t('fix.resumer.remove-legacy'),
       edits: all.map((e) => deleteLine(scan, e.line)),
       exact: false,
     };
@@ -77,6 +78,7 @@ export function migrateResumer(result: LintResult): Migration | undefined {
     }
   }
   const exact = fromLog || configFile === undefined;
-  const note = exact ? '' : ' (from_log also reads position.log from log_dir)';
-  return { title: `Migrate [resumer] to resume_type=${resumeType}${needFromLog ? ', log_dir, config_file' : ''}${note}`, edits, exact };
+  const note = exact ? '' : t('fix.resumer.migrate.inexact');
+  const keys = needFromLog ? ', log_dir, config_file' : '';
+  return { title: t('fix.resumer.migrate', { resumeType, keys, note }), edits, exact };
 }

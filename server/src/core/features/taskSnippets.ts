@@ -1,13 +1,16 @@
+import { t } from '../i18n';
+
 // Whole minimal tasks, laid out the way ape-dts's tutorials lay them out: [extractor],
 // [filter], [sinker], [parallelizer], [pipeline], [runtime], credentials inside the url (the
 // only form every release reads; username/password keys exist from 2.0.26). The tabstops are
 // VS Code / LSP snippet syntax; each template lints clean on 2.0.24 and 2.0.26 (tested).
 
 export interface TaskSnippet {
-  label: string;
-  description: string;
-  /** LSP snippet text (tabstops `${n:default}`), lines joined with \n. */
-  body: string;
+  /** Getters: the text is read in the locale of the moment, not the one at module load. */
+  readonly label: string;
+  readonly description: string;
+  /** LSP snippet text (tabstops `${n:default}`), lines joined with \n; its comments are in the locale too. */
+  readonly body: string;
 }
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
@@ -25,65 +28,81 @@ const PIPELINE_AND_RUNTIME = [
 
 export const TASK_SNIPPETS: readonly TaskSnippet[] = [
   {
-    label: 'ape-dts task: MySQL → MySQL CDC',
-    description: 'Replicate binlog changes from one MySQL to another (parallel_type=rdb_merge).',
-    body: lines(
-      '[extractor]',
-      'db_type=mysql',
-      'extract_type=cdc',
-      'url=${1:mysql://root:password@127.0.0.1:3307?ssl-mode=disabled}',
-      '# must be unique among the replicas of the source',
-      'server_id=${2:2000}',
-      '',
-      '[filter]',
-      'do_dbs=${3:my_db}',
-      'do_events=insert,update,delete',
-      'do_ddls=*',
-      '',
-      '[sinker]',
-      'db_type=mysql',
-      'sink_type=write',
-      'url=${4:mysql://root:password@127.0.0.1:3308?ssl-mode=disabled}',
-      'batch_size=200',
-      '',
-      '[parallelizer]',
-      'parallel_type=rdb_merge',
-      'parallel_size=8',
-      '',
-      ...PIPELINE_AND_RUNTIME,
-    ),
+    get label() {
+      return t('completion.snippet.mysql-cdc.label');
+    },
+    get description() {
+      return t('completion.snippet.mysql-cdc.description');
+    },
+    get body() {
+      return lines(
+        '[extractor]',
+        'db_type=mysql',
+        'extract_type=cdc',
+        'url=${1:mysql://root:password@127.0.0.1:3307?ssl-mode=disabled}',
+        t('completion.snippet.comment.server-id'),
+        'server_id=${2:2000}',
+        '',
+        '[filter]',
+        'do_dbs=${3:my_db}',
+        'do_events=insert,update,delete',
+        'do_ddls=*',
+        '',
+        '[sinker]',
+        'db_type=mysql',
+        'sink_type=write',
+        'url=${4:mysql://root:password@127.0.0.1:3308?ssl-mode=disabled}',
+        'batch_size=200',
+        '',
+        '[parallelizer]',
+        'parallel_type=rdb_merge',
+        'parallel_size=8',
+        '',
+        ...PIPELINE_AND_RUNTIME,
+      );
+    },
   },
   {
-    label: 'ape-dts task: PostgreSQL → PostgreSQL CDC',
-    description: 'Replicate logical-decoding changes between PostgreSQL databases through a replication slot.',
-    body: lines(
-      '[extractor]',
-      'db_type=pg',
-      'extract_type=cdc',
-      'url=${1:postgres://postgres:password@127.0.0.1:5433/postgres}',
-      '# created on the source when missing',
-      'slot_name=${2:ape_dts_slot}',
-      '',
-      '[filter]',
-      'do_dbs=${3:public}',
-      'do_events=insert,update,delete',
-      '',
-      '[sinker]',
-      'db_type=pg',
-      'sink_type=write',
-      'url=${4:postgres://postgres:password@127.0.0.1:5434/postgres}',
-      'batch_size=200',
-      '',
-      '[parallelizer]',
-      'parallel_type=rdb_merge',
-      'parallel_size=8',
-      '',
-      ...PIPELINE_AND_RUNTIME,
-    ),
+    get label() {
+      return t('completion.snippet.pg-cdc.label');
+    },
+    get description() {
+      return t('completion.snippet.pg-cdc.description');
+    },
+    get body() {
+      return lines(
+        '[extractor]',
+        'db_type=pg',
+        'extract_type=cdc',
+        'url=${1:postgres://postgres:password@127.0.0.1:5433/postgres}',
+        t('completion.snippet.comment.slot'),
+        'slot_name=${2:ape_dts_slot}',
+        '',
+        '[filter]',
+        'do_dbs=${3:public}',
+        'do_events=insert,update,delete',
+        '',
+        '[sinker]',
+        'db_type=pg',
+        'sink_type=write',
+        'url=${4:postgres://postgres:password@127.0.0.1:5434/postgres}',
+        'batch_size=200',
+        '',
+        '[parallelizer]',
+        'parallel_type=rdb_merge',
+        'parallel_size=8',
+        '',
+        ...PIPELINE_AND_RUNTIME,
+      );
+    },
   },
   {
-    label: 'ape-dts task: MongoDB → MongoDB CDC',
-    description: 'Replicate MongoDB changes from a replica set through a change stream.',
+    get label() {
+      return t('completion.snippet.mongo-cdc.label');
+    },
+    get description() {
+      return t('completion.snippet.mongo-cdc.description');
+    },
     body: lines(
       '[extractor]',
       'db_type=mongo',
@@ -109,8 +128,12 @@ export const TASK_SNIPPETS: readonly TaskSnippet[] = [
     ),
   },
   {
-    label: 'ape-dts task: MySQL → MySQL snapshot',
-    description: 'Copy the current rows of the selected tables once (parallel_type=snapshot).',
+    get label() {
+      return t('completion.snippet.mysql-snapshot.label');
+    },
+    get description() {
+      return t('completion.snippet.mysql-snapshot.description');
+    },
     body: lines(
       '[extractor]',
       'db_type=mysql',

@@ -1,6 +1,8 @@
 import type { Locale } from './locale';
 import { cliEn } from './messages/cli.en';
 import { cliZhCn } from './messages/cli.zh-cn';
+import { coreEn } from './messages/core.en';
+import { coreZhCn } from './messages/core.zh-cn';
 import { configRulesEn } from './messages/configRules.en';
 import { configRulesZhCn } from './messages/configRules.zh-cn';
 import { featuresEn } from './messages/features.en';
@@ -18,6 +20,7 @@ import { resumeZhCn } from './messages/resume.zh-cn';
 // files small enough to review; an id is unique across all of them (a test checks).
 
 export const DOMAINS = {
+  core: { en: coreEn, 'zh-cn': coreZhCn },
   configRules: { en: configRulesEn, 'zh-cn': configRulesZhCn },
   progress: { en: progressEn, 'zh-cn': progressZhCn },
   features: { en: featuresEn, 'zh-cn': featuresZhCn },
@@ -28,6 +31,7 @@ export const DOMAINS = {
 } as const;
 
 const EN = {
+  ...coreEn,
   ...configRulesEn,
   ...progressEn,
   ...featuresEn,
@@ -42,6 +46,7 @@ export type MessageId = keyof typeof EN;
 export const CATALOGUES: Record<Locale, Record<MessageId, string>> = {
   en: EN,
   'zh-cn': {
+    ...coreZhCn,
     ...configRulesZhCn,
     ...progressZhCn,
     ...featuresZhCn,

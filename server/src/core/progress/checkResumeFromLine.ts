@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Diagnostic } from '../diagnostic';
 import { comparePositions } from './comparePositions';
 import { describePosition } from './describePosition';
@@ -21,17 +22,17 @@ export function checkResumeFromLine(file: ProgressFile, line: number): Diagnosti
       range: whole,
       severity: 'warning',
       code: 'PL008',
-      message: `A current_position line can sit inside a transaction: MySQL may then miss the table map events (the task fails) or apply half a transaction. ${cp ? `Resume from the checkpoint on line ${cp.line + 1} instead.` : 'Pick a checkpoint_position line at or before it.'}`,
+      message: cp ? t('PL008.pick.checkpoint', { line: cp.line + 1 }) : t('PL008.pick.no-checkpoint'),
     });
   } else if (l.slot === 'current' && p.type === 'Kafka') {
-    out.push({ range: whole, severity: 'information', code: 'PL008', message: 'A current_position line may sit inside a source transaction; a checkpoint_position line is the safer resume point.' });
+    out.push({ range: whole, severity: 'information', code: 'PL008', message: t('PL008.pick.kafka') });
   }
   const later = file.lines.slice(line - file.firstLine + 1).reverse().find((o) => {
     const q = acceptedPosition(o);
     return q && comparePositions(p, q) === -1;
   });
   if (later) {
-    out.push({ range: whole, severity: 'warning', code: 'PL038', message: `Line ${later.line + 1} is further on (${describePosition(acceptedPosition(later)!)}). Going back to ${describePosition(p)} works only while the source still has that data: ${retention(p.type, String(p.values.binlog_filename ?? ''))}.` });
+    out.push({ range: whole, severity: 'warning', code: 'PL038', message: t('PL038', { line: later.line + 1, later: describePosition(acceptedPosition(later)!), position: describePosition(p), retention: retention(p.type, String(p.values.binlog_filename ?? '')) }) });
   }
   return out;
 }
@@ -39,16 +40,16 @@ export function checkResumeFromLine(file: ProgressFile, line: number): Diagnosti
 function retention(type: string, binlog: string): string {
   switch (type) {
     case 'MysqlCdc':
-      return `${parseBinlogFilename(binlog) ? binlog : 'the binlog file'} must not be purged yet`;
+      return parseBinlogFilename(binlog) ? t('PL038.retention.binlog', { binlog }) : t('PL038.retention.binlog-file');
     case 'PgCdc':
-      return 'the slot must not have confirmed past it, which it usually has, since ape-dts acknowledges every checkpoint';
+      return t('PL038.retention.pg');
     case 'MongoCdc':
-      return 'it must still be inside the oplog window';
+      return t('PL038.retention.mongo');
     case 'Redis':
-      return "the offset must still be in the master's replication backlog";
+      return t('PL038.retention.redis');
     case 'Kafka':
-      return "the offset must still be within the topic's retention";
+      return t('PL038.retention.kafka');
     default:
-      return 'the rows after this point must be unchanged';
+      return t('PL038.retention.rows');
   }
 }

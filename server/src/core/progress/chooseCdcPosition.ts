@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Profile } from '../schema/types';
 import { cdcKey } from './positionKey';
 import { where, type Candidate } from './resumeCandidates';
@@ -49,11 +50,11 @@ export function chooseCdcPosition(
   const out: CdcChoice = { losers: [], reasons: [], warnings: [] };
   const expected = dbType ? CDC_VARIANT_OF[dbType] : undefined;
   if (!expected) {
-    out.reasons.push(`ape-dts has no CDC resume for db_type=${dbType ?? '(unset)'}.`);
+    out.reasons.push(dbType ? t('progress.cdc.no-resume', { dbType }) : t('progress.cdc.no-resume.unset'));
     return out;
   }
   if (expected === 'Redis' && profile !== 'current') {
-    out.warnings.push(`PL029: ape-dts ${version} never resumes Redis from its logs; set [extractor] repl_id and repl_offset by hand.`);
+    out.warnings.push(t('PL029.sim', { version }));
     return out;
   }
 
@@ -66,7 +67,7 @@ export function chooseCdcPosition(
     if (profile === 'legacy') {
       const dropped = slots.current;
       if (dropped) {
-        out.losers.push({ candidate: dropped, why: `it is tagged current_position, and ape-dts ${version} drops the config file's current lines (it copies the checkpoint slot over them)` });
+        out.losers.push({ candidate: dropped, why: t('progress.cdc.legacy-current-dropped', { version }) });
       }
       slots.current = slots.checkpoint;
     }
@@ -82,8 +83,8 @@ export function chooseCdcPosition(
         candidate: other,
         why:
           profile === 'legacy'
-            ? `ape-dts ${version} resumes ${dbType} from ${useSlot} lines only`
-            : `ape-dts ${version} prefers any checkpoint line over every current line`,
+            ? t(useSlot === 'current' ? 'progress.cdc.only-current' : 'progress.cdc.only-checkpoint', { version, dbType: String(dbType) })
+            : t('progress.cdc.prefers-checkpoint', { version }),
       });
     }
   }
@@ -92,7 +93,7 @@ export function chooseCdcPosition(
   if (!handedOver) return out;
   if (handedOver.position.type !== expected) {
     out.warnings.push(
-      `PL010: the position ape-dts picks (${where(handedOver)}) is ${handedOver.position.type}, not ${expected}; ape-dts ${profile === 'legacy' ? 'silently ignores' : 'warns about and ignores'} it and starts from the [extractor] keys.`,
+      t(profile === 'legacy' ? 'PL010.sim.silently' : 'PL010.sim.warn', { where: where(handedOver), type: handedOver.position.type, expected }),
     );
     return out;
   }
@@ -112,7 +113,7 @@ function chooseByKey(candidates: Candidate[], out: CdcChoice, perNode: boolean):
   const currents = sorted('current');
   const list = checkpoints.length > 0 ? checkpoints : currents;
   if (checkpoints.length > 0) {
-    for (const c of currents) out.losers.push({ candidate: c, why: 'ape-dts 2.0.26+ prefers any checkpoint line over every current line' });
+    for (const c of currents) out.losers.push({ candidate: c, why: t('progress.cdc.prefers-checkpoint.current') });
   }
   const [first, ...rest] = list;
   if (perNode) {
@@ -121,9 +122,9 @@ function chooseByKey(candidates: Candidate[], out: CdcChoice, perNode: boolean):
     for (const c of list) {
       const { node_id, address } = c.position.values;
       if (!node_id || !address) {
-        out.warnings.push(`PL029: ${where(c)} lacks node_id or address, so no Redis cluster node resumes from it.`);
+        out.warnings.push(t('PL029.sim.cluster', { where: where(c) }));
       } else if (c !== first) {
-        out.reasons.push(`Redis cluster node ${node_id} (${address}) resumes from ${where(c)}.`);
+        out.reasons.push(t('progress.cdc.cluster-node', { node: String(node_id), address: String(address), where: where(c) }));
       }
     }
     return first;
@@ -131,7 +132,7 @@ function chooseByKey(candidates: Candidate[], out: CdcChoice, perNode: boolean):
   for (const c of rest) {
     out.losers.push({
       candidate: c,
-      why: `ape-dts takes the first position key in sorted order ('${cdcKey(first.position, 'current')}'); this one is '${cdcKey(c.position, 'current')}'`,
+      why: t('progress.cdc.first-key', { first: cdcKey(first.position, 'current'), key: cdcKey(c.position, 'current') }),
     });
   }
   return first;

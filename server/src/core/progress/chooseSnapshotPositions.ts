@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Profile } from '../schema/types';
 import type { OrderKey } from './decodePosition';
 import { snapshotKey } from './positionKey';
@@ -66,14 +67,14 @@ export function chooseSnapshotPositions(profile: Profile, candidates: Candidate[
     const tb = String(sample.position.values.tb);
     const done = finished.get(JSON.stringify([schema, tb]));
     if (done) {
-      for (const c of [cur, cp]) if (c) out.losers.push({ candidate: c, why: `table ${schema}.${tb} is listed as finished (${where(done)}), so it is skipped` });
+      for (const c of [cur, cp]) if (c) out.losers.push({ candidate: c, why: t('progress.snap.finished', { table: `${schema}.${tb}`, where: where(done) }) });
       continue;
     }
     if (other && chosen) {
-      out.losers.push({ candidate: other, why: `for ${schema}.${tb} ape-dts takes the ${chosen.slot} entry (${where(chosen)})` });
+      out.losers.push({ candidate: other, why: t(chosen.slot === 'current' ? 'progress.snap.takes.current' : 'progress.snap.takes.checkpoint', { table: `${schema}.${tb}`, where: where(chosen) }) });
     }
     if (!chosen) {
-      out.losers.push({ candidate: other!, why: `${mode.modeNote ?? 'this extraction mode'} reads checkpoint entries only` });
+      out.losers.push({ candidate: other!, why: mode.modeNote ? t('progress.snap.checkpoint-only', { mode: mode.modeNote }) : t('progress.snap.checkpoint-only.this-mode') });
       continue;
     }
     out.tables.push({ schema, tb, ...orderColOf(chosen, profile), chosen, ...usability(chosen, profile) });
@@ -93,8 +94,8 @@ function usability(c: Candidate, profile: Profile): { usable: boolean; why?: str
   if (profile !== 'current') {
     const problem = mongo ? legacyMongoValueProblem(String(v.value)) : undefined;
     return problem
-      ? { usable: false, why: `the _id value ${problem}, so the task fails when it resumes this collection (PL033)` }
-      : { usable: true, why: `used only if '${v.order_col}' is still the column ape-dts orders this table by (PL032)` };
+      ? { usable: false, why: t('progress.snap.mongo-value', { problem }) }
+      : { usable: true, why: t('progress.snap.order-col', { col: String(v.order_col) }) };
   }
   const key = v.order_key as OrderKey | null | undefined;
   if (!key) {
@@ -102,18 +103,18 @@ function usability(c: Candidate, profile: Profile): { usable: boolean; why?: str
     return {
       usable: false,
       why: legacy
-        ? 'it is in the ≤ 2.0.25 shape (order_col/value), which 2.0.26+ reads as order_key=null, so the table restarts from the beginning (PL006)'
-        : 'order_key is null, so the table restarts from the beginning (PL031)',
+        ? t('progress.snap.old-shape')
+        : t('progress.snap.null-key'),
     };
   }
   if (mongo) {
     const value = key.shape === 'single' ? key.parts[0].value : undefined;
     if (value === null || value === undefined) {
-      return { usable: false, why: 'a Mongo collection resumes only from a single _id value that is not null (PL031)' };
+      return { usable: false, why: t('progress.snap.mongo-key') };
     }
     const problem = mongoKeyProblem(value);
-    if (problem) return { usable: false, why: `the _id value ${problem}, so the task fails when it resumes this collection (PL033)` };
+    if (problem) return { usable: false, why: t('progress.snap.mongo-value', { problem }) };
   }
   const cols = key.parts.map((p) => p.col).join(', ');
-  return { usable: true, why: `used only if (${cols}) are still the columns ape-dts orders this table by (PL032)` };
+  return { usable: true, why: t('progress.snap.order-cols', { cols }) };
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Profile } from '../schema/types';
 import { closest } from '../rules/suggest';
 import type { JsonMember, JsonNode, JsonObject, JsonString } from './json/scanJson';
@@ -60,13 +61,13 @@ export function decodePosition(object: JsonObject, profile: Profile): Decoded {
 
   const typeMembers = object.members.filter((m) => m.key === 'type');
   if (typeMembers.length === 0) {
-    reject('PL004', object, "missing field 'type' (the variant name, e.g. \"MysqlCdc\")");
+    reject('PL004', object, t('PL004.no-type'));
     return { rejections };
   }
-  if (typeMembers.length > 1) reject('PL004', keyOf(typeMembers[1]), "field 'type' appears twice");
+  if (typeMembers.length > 1) reject('PL004', keyOf(typeMembers[1]), t('PL004.twice', { name: 'type' }));
   const typeNode = typeMembers[0].value;
   if (typeNode.kind !== 'string') {
-    reject('PL004', typeNode, `'type' must be a string naming the variant, found ${kindName(typeNode)}`);
+    reject('PL004', typeNode, t('PL004.type-not-string', { found: kindName(typeNode) }));
     return { rejections };
   }
   const spec = variantAt(typeNode.value, profile);
@@ -88,7 +89,7 @@ export function decodePosition(object: JsonObject, profile: Profile): Decoded {
       continue;
     }
     if (m.key in nodes) {
-      reject('PL004', keyOf(m), `field '${m.key}' appears twice`);
+      reject('PL004', keyOf(m), t('PL004.twice', { name: m.key }));
       continue;
     }
     nodes[m.key] = m.value;
@@ -101,11 +102,11 @@ export function decodePosition(object: JsonObject, profile: Profile): Decoded {
     // An order_key line read by ≤ 2.0.25 fails exactly here: its own rule says why.
     if (spec.name === 'RdbSnapshot' && (name === 'order_col' || name === 'value') && ignored.some((m) => m.key === 'order_key')) {
       if (name === 'order_col') {
-        reject('PL007', keyOf(ignored.find((m) => m.key === 'order_key')!), "'order_key' is the 2.0.26 shape; this version needs 'order_col' and 'value'");
+        reject('PL007', keyOf(ignored.find((m) => m.key === 'order_key')!), t('PL007'));
       }
       continue;
     }
-    reject('PL004', object, `missing field '${name}'`);
+    reject('PL004', object, t('PL004.missing', { name }));
   }
 
   if (rejections.length > 0) return { rejections };
@@ -119,7 +120,7 @@ function readField(name: string, field: FieldSpec, node: JsonNode, reject: Rejec
   switch (field.type) {
     case 'string':
       if (node.kind === 'string') return node.value;
-      reject('PL004', node, `'${name}' must be a string in double quotes, found ${kindName(node)}`);
+      reject('PL004', node, t('PL004.not-string', { name, found: kindName(node) }));
       return undefined;
     case 'orderKey':
       return readOrderKey(node, reject);
@@ -131,20 +132,20 @@ function readField(name: string, field: FieldSpec, node: JsonNode, reject: Rejec
 function readInt(name: string, type: IntFieldType, node: JsonNode, reject: Reject): bigint | undefined {
   const { min, max } = INT_RANGES[type];
   if (node.kind === 'string' && /^-?\d+$/.test(node.value.trim())) {
-    reject('PL004', node, `'${name}' is a number in quotes ("${node.value}"); it must be written without quotes`);
+    reject('PL004', node, t('PL004.quoted-number', { name, value: node.value }));
     return undefined;
   }
   if (node.kind !== 'number') {
-    reject('PL004', node, `'${name}' must be a whole number (${type}), found ${kindName(node)}`);
+    reject('PL004', node, t('PL004.not-integer', { name, type, found: kindName(node) }));
     return undefined;
   }
   if (!node.integer) {
-    reject('PL004', node, `'${name}' must be a whole number (${type}), found ${node.raw}`);
+    reject('PL004', node, t('PL004.not-integer', { name, type, found: node.raw }));
     return undefined;
   }
   const n = BigInt(node.raw);
   if (n < min || n > max) {
-    reject('PL004', node, `'${name}' = ${node.raw} is out of range for ${type} (${min} to ${max})`);
+    reject('PL004', node, t('PL004.out-of-range', { name, raw: node.raw, type, min, max }));
     return undefined;
   }
   return n;
@@ -152,12 +153,12 @@ function readInt(name: string, type: IntFieldType, node: JsonNode, reject: Rejec
 
 function readOrderKey(node: JsonNode, reject: Reject): OrderKey | null | undefined {
   const bad = (msg: string, at: JsonNode = node) => {
-    reject('PL004', at, `'order_key' ${msg}`);
+    reject('PL004', at, msg);
     return undefined;
   };
   if (node.kind === 'null') return null;
   if (node.kind !== 'object' || node.members.length !== 1) {
-    return bad('must be null, {"single":[col,value]} or {"composite":[[col,value],…]}');
+    return bad(t('PL004.order_key.shape'));
   }
   const { key, value } = node.members[0];
   if (key === 'single') {
@@ -165,7 +166,7 @@ function readOrderKey(node: JsonNode, reject: Reject): OrderKey | null | undefin
     return part && { shape: 'single', parts: [part] };
   }
   if (key === 'composite') {
-    if (value.kind !== 'array') return bad('"composite" must be a list of [col,value] pairs', value);
+    if (value.kind !== 'array') return bad(t('PL004.order_key.composite'), value);
     const parts: OrderKeyPart[] = [];
     for (const item of value.items) {
       const part = readPart(item, bad);
@@ -174,15 +175,15 @@ function readOrderKey(node: JsonNode, reject: Reject): OrderKey | null | undefin
     }
     return { shape: 'composite', parts };
   }
-  return bad(`has '${key}'; the only shapes are "single" and "composite" (case-sensitive)`);
+  return bad(t('PL004.order_key.unknown', { key }));
 }
 
 function readPart(node: JsonNode, bad: (msg: string, at?: JsonNode) => undefined): OrderKeyPart | undefined {
-  if (node.kind !== 'array' || node.items.length !== 2) return bad('needs [col,value] pairs of exactly two items', node);
+  if (node.kind !== 'array' || node.items.length !== 2) return bad(t('PL004.order_key.pair'), node);
   const [col, value] = node.items;
-  if (col.kind !== 'string') return bad('column names must be strings', col);
+  if (col.kind !== 'string') return bad(t('PL004.order_key.column'), col);
   if (value.kind !== 'string' && value.kind !== 'null') {
-    return bad('values must be strings (numbers too, e.g. "5") or null', value);
+    return bad(t('PL004.order_key.value'), value);
   }
   return { col: col.value, value: value.kind === 'string' ? value.value : null, node: value };
 }
@@ -190,10 +191,10 @@ function readPart(node: JsonNode, bad: (msg: string, at?: JsonNode) => undefined
 function unknownVariantMessage(name: string, profile: Profile): string {
   const known = variantNamesAt(profile);
   const sameLetters = known.find((k) => k.toLowerCase() === name.toLowerCase());
-  if (sameLetters) return `unknown variant '${name}': variant names are case-sensitive, write '${sameLetters}'`;
-  if (Object.hasOwn(VARIANTS, name)) return `variant '${name}' no longer exists in this version (removed in 2.0.26)`;
+  if (sameLetters) return t('PL003.case', { name, write: sameLetters });
+  if (Object.hasOwn(VARIANTS, name)) return t('PL003.removed', { name });
   const near = closest(name, known);
-  return `unknown variant '${name}'` + (near ? `; did you mean '${near}'?` : ` (known: ${known.join(', ')})`);
+  return near ? t('PL003.near', { name, near }) : t('PL003.unknown', { name, known: known.join(', ') });
 }
 
 function keyOf(m: JsonMember) {
@@ -204,16 +205,16 @@ function kindName(node: JsonNode): string {
   switch (node.kind) {
     case 'true':
     case 'false':
-      return 'a boolean';
+      return t('progress.kind.boolean');
     case 'null':
       return 'null';
     case 'number':
-      return `the number ${node.raw}`;
+      return t('progress.kind.number', { raw: node.raw });
     case 'string':
-      return 'a string';
+      return t('progress.kind.string');
     case 'array':
-      return 'a list';
+      return t('progress.kind.array');
     case 'object':
-      return 'an object';
+      return t('progress.kind.object');
   }
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { range, type Diagnostic } from '../diagnostic';
 import type { ApeVersion } from '../schema/types';
 
@@ -16,7 +17,7 @@ export function lintLog4rs(text: string, version: ApeVersion): Diagnostic[] {
         range: range(n, m.index!, m.index! + m[0].length),
         severity: 'warning',
         code: 'PL036',
-        message: `ape-dts ${version} replaces ${m[1]}${right}, not ${m[0]}, so this stays as written and position.log is not where the resumer looks. Write ${m[1]}${right}.`,
+        message: t('PL036', { version, right: `${m[1]}${right}`, wrong: m[0] }),
       });
     }
   });

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { range, type Diagnostic, type Range, type Severity } from '../diagnostic';
 import type { TaskConfig } from '../model/taskConfig';
 import { taskView } from '../schema/conditions';
@@ -30,19 +31,19 @@ export function lintResumeSetup(config: TaskConfig, version: ApeVersion, facts: 
 
   const level = task.eff('runtime.log_level') ?? 'info';
   if (['warn', 'error', 'off'].includes(level.toLowerCase())) {
-    push(at('runtime', 'log_level'), 'PL020', resumes ? 'warning' : 'information', `position.log and finished.log are written at INFO, so log_level=${level} leaves them empty${resumes ? ' and the next start has nothing to resume from' : ''}. Use info (the default).`);
+    push(at('runtime', 'log_level'), 'PL020', resumes ? 'warning' : 'information', t(resumes ? 'PL020.level.resumes' : 'PL020.level', { level }));
   }
   if (facts.log4rsExists === false) {
-    push(at('runtime', 'log4rs_file') ?? config.headers('runtime')[0]?.range, 'PL020', 'warning', 'The log4rs file does not exist (relative paths resolve against the folder ape-dts starts in), so ape-dts sets up no logging at all: no position.log, nothing to resume from.');
+    push(at('runtime', 'log4rs_file') ?? config.headers('runtime')[0]?.range, 'PL020', 'warning', t('PL020.no-log4rs'));
   }
   if (setup.configFile && setup.readsPositionLog && facts.positionLogHasPositions) {
-    push(at(...(setup.configFile.key.split('.') as [string, string])), 'PL024', 'warning', `position.log in ${setup.logDir!.path} already holds positions, and ape-dts reads it after this file, so they override it. To start from this file, point the log dir at a folder without position.log.`);
+    push(at(...(setup.configFile.key.split('.') as [string, string])), 'PL024', 'warning', t('PL024', { dir: setup.logDir!.path }));
   }
   if (db === 'pg' && setup.taskKind === 'cdc' && task.eff('extractor.recreate_slot_if_exists') === 'true' && (resumes || config.value('extractor', 'start_lsn'))) {
-    push(at('extractor', 'recreate_slot_if_exists'), 'PL025', 'warning', 'recreate_slot_if_exists=true drops the slot at start and a new slot ignores start_lsn, so changes since the resume position are lost. Set it to false when resuming.');
+    push(at('extractor', 'recreate_slot_if_exists'), 'PL025', 'warning', t('PL025'));
   }
   if (db === 'mysql' && setup.taskKind === 'cdc' && config.value('extractor', 'start_time_utc') && (resumes || config.value('extractor', 'binlog_position'))) {
-    push(at('extractor', 'start_time_utc'), 'PL026', 'warning', 'start_time_utc makes ape-dts look up binlog_filename from the time but keeps binlog_position, so the pair no longer matches. Leave start_time_utc empty when starting from a binlog position.');
+    push(at('extractor', 'start_time_utc'), 'PL026', 'warning', t('PL026'));
   }
   const resumerKey = ['resume_type', 'resume_from_log', 'resume_config_file'].find((k) => config.present('resumer', k));
   if (setup.fatal?.startsWith('PL034')) {
@@ -54,7 +55,7 @@ export function lintResumeSetup(config: TaskConfig, version: ApeVersion, facts: 
   if (resumes) {
     for (const p of [setup.logDir, setup.configFile]) {
       if (!p || p.key === 'runtime.log_dir' || /^([\\/]|[A-Za-z]:)/.test(p.value)) continue;
-      push(at(...(p.key.split('.') as [string, string])), 'PL035', 'information', `'${p.value}' is relative: ape-dts resolves it against the folder it is started from, not this file's folder. An absolute path avoids surprises.`);
+      push(at(...(p.key.split('.') as [string, string])), 'PL035', 'information', t('PL035', { path: p.value }));
     }
   }
   return out;

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { DecodedPosition } from './decodePosition';
 import { parseProgressFile } from './parseProgressFile';
 import { LOG_TAGS, acceptedPosition, type LogTag, type ProgressFile, type ProgressLine } from './progressLine';
@@ -77,5 +78,5 @@ export function readProgressFile(
 /** "position.log line 12" — 1-based, as editors and the CLI show lines. */
 export function where(c: { file: string; line: number }): string {
   const name = c.file.split(/[\\/]/).pop() || c.file;
-  return `${name} line ${c.line + 1}`;
+  return t('progress.where', { file: name, line: c.line + 1 });
 }

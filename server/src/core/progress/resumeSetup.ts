@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import * as path from 'path';
 import type { TaskConfig } from '../model/taskConfig';
 import { taskView } from '../schema/conditions';
@@ -79,14 +80,14 @@ export function resolveResumeSetup(config: TaskConfig, version: ApeVersion, conf
       (config.present('resumer', 'resume_from_log') || config.present('resumer', 'resume_log_dir')));
 
   if (profile === 'current' && legacyPresent.length > 0) {
-    setup.fatal = `PL021: ape-dts ${version} refuses to start with the legacy [resumer] key(s) ${legacyPresent.join(', ')}; use resume_type=from_log with log_dir and config_file.`;
+    setup.fatal = t('PL021', { version, keys: legacyPresent.join(', ') });
     return setup;
   }
 
   if (legacyHonoured) {
     const flag = config.value('resumer', 'resume_from_log');
     if (flag !== undefined && flag !== 'true' && flag !== 'false') {
-      setup.fatal = `PL023: resume_from_log='${flag}' is not exactly true or false, so ape-dts fails to load the config.`;
+      setup.fatal = t('PL023.resume_from_log', { flag });
       return setup;
     }
     const fromLog = flag === 'true';
@@ -96,26 +97,26 @@ export function resolveResumeSetup(config: TaskConfig, version: ApeVersion, conf
       const dir = config.value('resumer', 'resume_log_dir');
       setup.logDir = dir ? resolve(dir, 'resumer.resume_log_dir') : runtimeLogDir();
     } else if (config.value('resumer', 'resume_log_dir')) {
-      setup.notes.push('resume_log_dir is only read with resume_from_log=true, so no position.log is read.');
+      setup.notes.push(t('progress.setup.resume_log_dir-unread'));
     }
     if (profile === 'transitional') {
-      setup.notes.push(`ape-dts ${version} follows the deprecated keys here (resume_config_file with resume_from_log/resume_log_dir), and ignores resume_type.`);
+      setup.notes.push(t('progress.setup.deprecated-keys', { version }));
     }
     setup.mode = fromLog || file ? 'log' : 'none';
   } else {
     if (legacyPresent.length > 0) {
       setup.notes.push(
-        `PL022: ape-dts ${version} ignores ${legacyPresent.join(', ')} here: it reads the deprecated keys only when resume_config_file is set together with resume_from_log or resume_log_dir.`,
+        t('PL022', { version, keys: legacyPresent.join(', ') }),
       );
     }
     const resumeType = config.value('resumer', 'resume_type') ?? 'dummy';
     if (!RESUME_TYPES.includes(resumeType)) {
-      setup.fatal = `PL023: resume_type='${resumeType}' is not one of ${RESUME_TYPES.join(', ')} (case-sensitive), so ape-dts fails at start.`;
+      setup.fatal = t('PL023.resume_type', { value: resumeType, types: RESUME_TYPES.join(', ') });
       return setup;
     }
     if (resumeType === 'from_target' || resumeType === 'from_db') {
       setup.mode = 'db';
-      setup.notes.push(`resume_type=${resumeType}: positions are read from a database table, not from position.log or a config file.`);
+      setup.notes.push(t('progress.setup.from-db', { value: resumeType }));
     } else if (resumeType === 'from_log') {
       setup.mode = 'log';
       const dir = config.value('resumer', 'log_dir');
@@ -126,13 +127,13 @@ export function resolveResumeSetup(config: TaskConfig, version: ApeVersion, conf
   }
 
   if (setup.mode === 'log' && profile !== 'legacy' && (setup.taskKind === 'struct' || setup.taskKind === 'check')) {
-    setup.fatal = `PL034: resuming from logs is not supported for ${setup.taskKind} tasks; ape-dts ${version} fails at start.`;
+    setup.fatal = t('PL034.fatal', { kind: setup.taskKind, version });
     return setup;
   }
 
   if (setup.mode !== 'none' && setup.taskKind !== 'cdc' && setup.taskKind !== 'snapshot') {
     setup.notes.push(
-      `PL034: this task (extract_type=${extractType ?? '?'}, sink_type=${sinkType}) builds no resumer in ape-dts ${version}, so nothing is resumed.`,
+      t('PL034.no-resumer', { extractType: extractType ?? '?', sinkType: String(sinkType), version }),
     );
     setup.mode = 'none';
   }
@@ -146,9 +147,8 @@ export function resolveResumeSetup(config: TaskConfig, version: ApeVersion, conf
   }
   const relative = [setup.logDir, setup.configFile].filter((p) => p && !path.isAbsolute(p.value));
   if (setup.mode === 'log' && relative.length > 0) {
-    setup.notes.push(
-      `PL035: ${relative.map((p) => p!.key).join(' and ')} ${relative.length > 1 ? 'are' : 'is'} relative: ape-dts resolves ${relative.length > 1 ? 'them' : 'it'} against the folder it is started from, not the config's folder${configDir ? ' (assumed to be the config\'s folder here)' : ''}.`,
-    );
+    const id = relative.length > 1 ? (configDir ? 'PL035.two.assumed' : 'PL035.two') : configDir ? 'PL035.one.assumed' : 'PL035.one';
+    setup.notes.push(t(id, { key: relative[0]!.key, other: relative[1]?.key ?? '' }));
   }
   return setup;
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { TaskConfig } from '../model/taskConfig';
 import { taskView } from '../schema/conditions';
 import type { ApeVersion } from '../schema/types';
@@ -28,55 +29,55 @@ export function situationWarnings(ctx: SituationContext): string[] {
   const conf = reads.find((r) => r.source === 'config_file');
 
   if (chosen?.source === 'log' && conf && conf.candidates.length > 0) {
-    out.push(`PL024: position.log is read after the resume config file and wins, so ${where(chosen)} is used instead of the config file's positions. Point the log dir at a folder without position.log to start from the config file.`);
+    out.push(t('PL024.sim', { where: where(chosen) }));
   }
   if (log) out.push(...windowWarnings(log));
 
   const families = new Set(log?.candidates.map((c) => VARIANTS[c.position.type].family) ?? []);
   if (families.size > 1) {
-    out.push(`PL011: position.log holds positions of several kinds (${[...families].join(', ')}); another task probably writes to the same log_dir, and ape-dts takes whichever line comes last.`);
+    out.push(t('PL011.sim', { families: [...families].join(', ') }));
   }
 
   const v = chosen?.position.values;
   const db = setup.dbType;
   if (db === 'mysql') {
     if (chosen?.slot === 'current') {
-      out.push(`PL008: ${where(chosen)} is a current_position line; MySQL may then start inside a transaction (missing table map events fail the task, or half a transaction is applied). Prefer the nearest checkpoint_position line at or before it.`);
+      out.push(t('PL008.sim', { where: where(chosen) }));
     }
     const gtidSet = chosen ? v!.gtid_set : ctx.start.gtid_set ?? '';
     if (task.eff('extractor.gtid_enabled') === 'true' && gtidSet === '') {
       out.push(
         setup.profile === 'legacy'
-          ? 'PL009: gtid_enabled=true with an empty gtid_set: ape-dts 2.0.24 then starts at the server\'s latest GTID, skipping everything in between.'
-          : 'PL009: gtid_enabled=true with an empty gtid_set: ape-dts starts by file/position (or at the latest position), and the gtid_set it records afterwards holds only GTIDs seen since then, so resuming by GTID later asks the server for all older history again.',
+          ? t('PL009.sim.legacy')
+          : t('PL009.sim'),
       );
     }
     if (task.config.value('extractor', 'start_time_utc') && (chosen || ctx.config.value('extractor', 'binlog_position'))) {
-      out.push('PL026: start_time_utc recomputes binlog_filename from the time but keeps binlog_position, so the two no longer belong together. Leave start_time_utc empty when resuming from a position.');
+      out.push(t('PL026.sim'));
     }
   }
   if (db === 'pg' && task.eff('extractor.recreate_slot_if_exists') === 'true' && (chosen || ctx.start.start_lsn)) {
-    out.push('PL025: recreate_slot_if_exists=true drops and recreates the slot, and a new slot ignores start_lsn: changes since the position are lost. Set it to false to resume.');
+    out.push(t('PL025.sim'));
   }
   if (db === 'mongo' && chosen) {
     const source = (task.eff('extractor.source') ?? '').toLowerCase();
     const opLog = setup.profile === 'current' ? source === 'op_log' : task.eff('extractor.source') === 'op_log';
     if (opLog && v!.resume_token !== '') {
-      out.push(`PL027: source=op_log ignores the resume_token of ${where(chosen)} and re-reads from the start of second operation_time=${v!.operation_time}.`);
+      out.push(t('PL027.sim.op-log', { where: where(chosen), time: String(v!.operation_time) }));
     }
     if (!opLog && v!.resume_token === '') {
-      out.push(`PL027: ${where(chosen)} has no resume_token (it was written by an op_log task, or the event had none), so the change stream starts at operation_time=${v!.operation_time} instead.`);
+      out.push(t('PL027.sim.no-token', { where: where(chosen), time: String(v!.operation_time) }));
     }
     const newer = choice?.losers.find((l) => l.candidate.slot === 'current' && l.candidate.position.type === 'MongoCdc');
     if (setup.profile !== 'legacy' && chosen.slot === 'checkpoint' && newer && (newer.candidate.position.values.operation_time as bigint) > (v!.operation_time as bigint)) {
-      out.push(`PL028: ape-dts resumes from the checkpoint ${where(chosen)} although ${where(newer.candidate)} is newer; Mongo checkpoints are only written for filtered events and heartbeats, so the task replays from the older point.`);
+      out.push(t('PL028.sim', { where: where(chosen), newer: where(newer.candidate) }));
     }
   }
   if (setup.taskKind === 'snapshot') {
     const finished = reads.find((r) => r.source === 'finished_log');
     const marker = finished?.readLines.find((l) => l.kind === 'finishedMarker');
     if (marker) {
-      out.push(`PL030: finished.log says 'task finished' (line ${marker.line + 1}); with resume on, a new run skips every table listed as finished. Use a new log_dir for a fresh copy.`);
+      out.push(t('PL030.sim', { line: marker.line + 1 }));
     }
   }
   return out;
@@ -88,7 +89,7 @@ function windowWarnings(log: ReadFile): string[] {
   // A position before the window is PL016, which the CDC chooser reports precisely.
   if (before.some((l) => acceptedPosition(l))) return [];
   if (log.readLines.some((l) => l.kind !== 'blank')) {
-    return ['PL015: the part of position.log ape-dts reads holds no usable position (only None or rejected lines), so it resumes as if there were no position.'];
+    return [t('PL015.sim')];
   }
   return [];
 }
@@ -96,9 +97,9 @@ function windowWarnings(log: ReadFile): string[] {
 /** Why ape-dts skips a line it reads, or undefined when it takes the line (or it is blank / None). */
 export function skipReason(l: ProgressLine): string | undefined {
   if (l.kind === 'blank' || l.kind === 'finishedMarker' || l.kind === 'comment') return undefined;
-  if (l.panics) return "its last '}' comes before its first '{', and ape-dts panics on such a line (PL002)";
-  if (l.kind === 'invalid') return l.text.includes('{') ? "its payload has no closing '}' (PL002)" : 'it has no {…} payload (PL002)';
-  if (l.jsonError) return `its payload is not valid JSON: ${l.jsonError.message} (PL002)`;
+  if (l.panics) return t('progress.skip-reason.panics');
+  if (l.kind === 'invalid') return t(l.text.includes('{') ? 'progress.skip-reason.no-closing-brace' : 'progress.skip-reason.no-payload');
+  if (l.jsonError) return t('progress.skip-reason.json', { error: l.jsonError.message });
   const r = l.decoded?.rejections[0];
   return r ? `${r.message} (${r.rule})` : undefined;
 }
@@ -119,10 +120,10 @@ export function explainSkippedLines(reads: ReadFile[], chosen?: { file: string; 
         more++;
         continue;
       }
-      const truncated = r.source === 'log' && l === last ? ' (a truncated last line, PL014)' : '';
-      out.push(`${where({ file: r.path, line: l.line })} is skipped${truncated}: ${why}.`);
+      const truncated = r.source === 'log' && l === last;
+      out.push(t(truncated ? 'progress.skipped.truncated' : 'progress.skipped', { where: where({ file: r.path, line: l.line }), why }));
     }
   }
-  if (more > 0) out.push(`… and ${more} more skipped line${more > 1 ? 's' : ''}.`);
+  if (more > 0) out.push(t(more > 1 ? 'progress.skipped.more' : 'progress.skipped.one-more', { count: more }));
   return out;
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { TaskConfig } from '../model/taskConfig';
 import { taskView } from '../schema/conditions';
 import type { ApeVersion } from '../schema/types';
@@ -100,35 +101,35 @@ export function simulateResume(input: SimulateResumeInput): ResumePrediction {
   for (const note of setup.notes) (/^PL0(2[0-9]|3[0-4])/.test(note) && !note.startsWith('PL035') ? warnings : reasons).push(note);
   if (setup.fatal) {
     warnings.push(setup.fatal);
-    reasons.push('ape-dts does not start, so it resumes from nowhere.');
+    reasons.push(t('progress.sim.no-start'));
     return prediction;
   }
   const logLevel = taskView(config, version).eff('runtime.log_level') ?? 'info';
   if (['warn', 'error', 'off'].includes(logLevel.toLowerCase())) {
-    warnings.push(`PL020: [runtime] log_level=${logLevel} drops the INFO lines position.log and finished.log are made of, so this run leaves nothing to resume from.`);
+    warnings.push(t('PL020.sim.level', { level: logLevel }));
   }
   if (input.facts?.log4rsMissing) {
-    warnings.push('PL020: the log4rs file does not exist, so ape-dts sets up no logger at all and writes no position.log or finished.log.');
+    warnings.push(t('PL020.sim.no-log4rs'));
   }
   if (setup.mode === 'none') {
-    reasons.push('This task does not resume: it starts from the [extractor] keys.');
+    reasons.push(t('progress.sim.no-resume'));
     return prediction;
   }
   if (setup.mode === 'db') {
-    reasons.push('A position stored in the resume table (not visible here) beats the [extractor] keys.');
+    reasons.push(t('progress.sim.from-db'));
     return prediction;
   }
 
   const reads: ReadFile[] = [];
   if (setup.configFile) {
     if (files.resumeConfig) reads.push(readProgressFile(files.resumeConfig, 'config_file', version));
-    else warnings.push(`The resume config file ${setup.configFile.path} does not exist: ape-dts only warns and goes on without it.`);
+    else warnings.push(t('progress.sim.no-config-file', { path: setup.configFile.path }));
   }
   if (setup.readsPositionLog) {
     if (files.positionLog) reads.push(readProgressFile(files.positionLog, 'log', version));
-    else reasons.push(`There is no ${setup.positionLogPath}, so the log gives no position.`);
+    else reasons.push(t('progress.sim.no-position-log', { path: String(setup.positionLogPath) }));
   } else if (files.positionLog) {
-    reasons.push(`${files.positionLog.path} is not read: ${setup.logDir ? 'this setup does not read the log dir' : 'resume_from_log is not true'}.`);
+    reasons.push(t(setup.logDir ? 'progress.sim.log-unread' : 'progress.sim.log-unread.resume_from_log', { path: files.positionLog.path }));
   }
   if (setup.readsFinishedLog && files.finishedLog) reads.push(readProgressFile(files.finishedLog, 'finished_log', version));
 
@@ -136,15 +137,15 @@ export function simulateResume(input: SimulateResumeInput): ResumePrediction {
   const log = reads.find((r) => r.source === 'log');
   if (log?.window && log.window.startLine > 0) {
     reasons.push(
-      `ape-dts reads only the end of position.log: lines ${log.window.startLine + 1}–${log.window.startLine + log.window.lineCount} (after the ${log.window.newlines}th newline from the end); earlier lines are not read.`,
+      t('progress.sim.window', { from: log.window.startLine + 1, to: log.window.startLine + log.window.lineCount, newlines: log.window.newlines }),
     );
   }
   if (log?.window && !log.window.complete) {
-    warnings.push(`Only the last ${log.file.lines.length} lines of position.log were given, fewer than the ${log.window.newlines - 1} ape-dts reads: the prediction may miss older lines.`);
+    warnings.push(t('progress.sim.partial-tail', { given: log.file.lines.length, read: log.window.newlines - 1 }));
   }
   const rolled = (input.facts?.logDirEntries ?? []).filter((n) => /^position\d+\.log$/.test(n));
   if (rolled.length > 0) {
-    reasons.push(`PL017: ${rolled.sort().join(', ')} ${rolled.length > 1 ? 'are' : 'is a'} rolled archive${rolled.length > 1 ? 's' : ''} of position.log, which ape-dts never reads.`);
+    reasons.push(t(rolled.length > 1 ? 'PL017.sim.several' : 'PL017.sim.one', { files: rolled.sort().join(', ') }));
   }
 
   if (setup.taskKind === 'snapshot') {
@@ -155,14 +156,14 @@ export function simulateResume(input: SimulateResumeInput): ResumePrediction {
       const whole = reads.flatMap((r) => (r === log ? readProgressFile({ path: r.path, parsed: r.file }, 'log', version, true) : r).candidates);
       const seen = new Set(choice.tables.map((t) => `${t.schema}.${t.tb}`));
       const finished = new Set(choice.finished.map((f) => `${f.schema}.${f.tb}`));
-      for (const t of chooseSnapshotPositions(setup.profile, whole, checkpointOnly).tables) {
-        const name = `${t.schema}.${t.tb}`;
+      for (const table of chooseSnapshotPositions(setup.profile, whole, checkpointOnly).tables) {
+        const name = `${table.schema}.${table.tb}`;
         if (seen.has(name) || finished.has(name)) continue;
-        warnings.push(`PL016: the last progress of ${name} (${where(t.chosen)}) lies before the part of position.log ape-dts reads, so the table is copied again from the beginning.`);
+        warnings.push(t('PL016.sim.table', { table: name, where: where(table.chosen) }));
       }
     }
     explainLosers(reasons, choice.losers);
-    if (checkpointOnly.modeNote) reasons.push(`${checkpointOnly.modeNote}: ape-dts reads only checkpoint entries for snapshot tables.`);
+    if (checkpointOnly.modeNote) reasons.push(t('progress.sim.checkpoint-only', { mode: checkpointOnly.modeNote }));
   } else {
     const isCluster = config.value('extractor', 'is_cluster') === 'true';
     const choice: CdcChoice = chooseCdcPosition(setup.profile, version, setup.dbType, candidates, isCluster);
@@ -171,7 +172,7 @@ export function simulateResume(input: SimulateResumeInput): ResumePrediction {
       const whole = reads.map((r) => (r === log ? readProgressFile({ path: r.path, parsed: r.file }, 'log', version, true) : r));
       const unseen = chooseCdcPosition(setup.profile, version, setup.dbType, whole.flatMap((r) => r.candidates), isCluster).chosen;
       if (unseen && unseen.source === 'log' && unseen.line < log.window.startLine && unseen !== choice.chosen) {
-        warnings.push(`PL016: ape-dts would resume from ${where(unseen)} if it read the whole file, but that line lies before the part of position.log it reads.`);
+        warnings.push(t('PL016.sim.cdc', { where: where(unseen) }));
       }
     }
     reasons.push(...choice.reasons);
@@ -185,7 +186,7 @@ export function simulateResume(input: SimulateResumeInput): ResumePrediction {
         ...effectiveStart(config, version, c.position),
       });
     } else if (!choice.handedOver && candidates.length === 0) {
-      reasons.push('No usable position was found, so the extractor starts from the [extractor] keys.');
+      reasons.push(t('progress.sim.no-position'));
     }
     warnings.push(...situationWarnings({ setup, config, version, choice, reads, start: prediction.start }));
   }
@@ -207,7 +208,18 @@ function lineFields(c: Candidate) {
 }
 
 function explainLosers(reasons: string[], losers: { candidate: Candidate; why: string }[]) {
-  for (const l of losers) reasons.push(`${where(l.candidate)} is not used: ${l.why}.`);
+  for (const l of losers) reasons.push(t('progress.sim.loser', { where: where(l.candidate), why: l.why }));
+}
+
+/**
+ * Why the line at `at` (as `where` names it) is not used, from a prediction's reasons made in
+ * the current locale; undefined when it is not a loser. Callers must not match the English
+ * wording, which differs in every language.
+ */
+export function loserWhy(reasons: readonly string[], at: string): string | undefined {
+  const [before, after] = t('progress.sim.loser', { where: at, why: '\u0000' }).split('\u0000');
+  const found = reasons.find((r) => r.startsWith(before) && r.endsWith(after));
+  return found?.slice(before.length, found.length - after.length);
 }
 
 function fillSnapshot(prediction: ResumePrediction, choice: SnapshotChoice) {
@@ -236,9 +248,9 @@ function fillSnapshot(prediction: ResumePrediction, choice: SnapshotChoice) {
     Object.assign(prediction, { source: c.source === 'config_file' ? 'config_file' : 'log', ...lineFields(c) });
   } else if (usable.length > 1) {
     prediction.source = usable.some((t) => t.chosen.source !== 'config_file') ? 'log' : 'config_file';
-    prediction.reasons.push(`${usable.length} tables resume from their own positions (see snapshot.tables).`);
+    prediction.reasons.push(t('progress.sim.tables', { count: usable.length }));
   } else {
-    prediction.reasons.push('No table has a usable snapshot position: tables not listed as finished start from the beginning.');
+    prediction.reasons.push(t('progress.sim.no-table'));
   }
 }
 
@@ -252,7 +264,7 @@ function snapshotCheckpointOnly(config: TaskConfig, version: ApeVersion): { chec
   const size = Number(task.eff('extractor.parallel_size') ?? '1');
   // The real condition also needs an integer order column, which only the database knows.
   if (task.eff('extractor.db_type') === 'mysql' && size > 1) {
-    return { checkpointOnly: true, modeNote: `MySQL parallel extraction (parallel_size=${size}, assuming an integer order column)` };
+    return { checkpointOnly: true, modeNote: t('progress.mode.mysql-parallel', { size }) };
   }
   return { checkpointOnly: false };
 }

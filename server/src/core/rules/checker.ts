@@ -1,4 +1,5 @@
 import { range } from '../diagnostic';
+import { t } from '../i18n';
 import type { TaskView } from '../schema/conditions';
 import { parseRustInt } from '../values/parseValue';
 import type { ConfigRule, Report } from './rule';
@@ -26,12 +27,12 @@ const cdcRequiresCdcWrite = checkerRule('checker.cdc-requires-cdc-write', (task,
   if (!task.derived('cdcCheckEnabled')) return;
   if (task.eff('extractor.extract_type') === 'cdc' && task.eff('sinker.sink_type') === 'write') return;
   const e = task.config.entry('checker_cdc', 'is_enabled')!;
-  report(e.lineRange, '[checker_cdc] is_enabled=true only works on a cdc task with sink_type=write; ape-dts stops at load otherwise.');
+  report(e.lineRange, t('checker.cdc-requires-cdc-write'));
 });
 
 const targetUrl = checkerRule('checker.target-url', (task, report) => {
   if (!task.derived('checkerActive') || task.config.value('sinker', 'url')) return;
-  report(task.config.entry('sinker', 'url')?.lineRange ?? sectionAnchor(task, 'sinker'), 'This task runs a data check, which compares against [sinker] url; it is empty, so ape-dts stops at load. Set [sinker] url to the database to check.');
+  report(task.config.entry('sinker', 'url')?.lineRange ?? sectionAnchor(task, 'sinker'), t('checker.target-url'));
 });
 
 const unsupported = checkerRule('checker.unsupported', (task, report) => {
@@ -41,8 +42,7 @@ const unsupported = checkerRule('checker.unsupported', (task, report) => {
   const targets = CHECK_TARGETS[pair];
   if (targets?.includes(target) || /^\{.*\}$/.test(target)) return;
   const anchor = task.config.hasSection('checker') ? sectionAnchor(task, 'checker') : task.config.entry('sinker', 'sink_type')?.lineRange ?? sectionAnchor(task, 'sinker');
-  const supported = targets ? `it supports ${targets.join(', ')} targets` : 'no checker exists for this task shape';
-  report(anchor, `ape-dts cannot check ${pair} with a ${target} target (${supported}) and stops at load. Remove the checker settings or change the target.`);
+  report(anchor, targets ? t('checker.unsupported.targets', { pair, target, targets: targets.join(', ') }) : t('checker.unsupported.none', { pair, target }));
 });
 
 const recheckQueue = checkerRule('checker.recheck-queue', (task, report) => {
@@ -50,7 +50,7 @@ const recheckQueue = checkerRule('checker.recheck-queue', (task, report) => {
   for (const key of ['recheck_queue_size', 'recheck_queue_memory_mb']) {
     const v = task.config.value('checker', key);
     if (v === undefined || parseRustInt(v, 'usize') !== 0n) continue;
-    report(task.config.entry('checker', key)!.valueRange, `${key} must be greater than 0: ape-dts stops at load.`);
+    report(task.config.entry('checker', key)!.valueRange, t('checker.recheck-queue', { key }));
   }
 });
 
@@ -60,14 +60,14 @@ const samplePercent = checkerRule('checker.sample_percent', (task, report) => {
   if (v === undefined) return;
   const n = parseRustInt(v, 'usize');
   if (n !== undefined && n >= 1n && n <= 100n) return;
-  report(task.config.entry('checker', 'sample_percent')!.valueRange, `sample_percent must be a whole number from 1 to 100 (leave it empty to check every row); ape-dts stops at load.`);
+  report(task.config.entry('checker', 'sample_percent')!.valueRange, t('checker.sample_percent'));
 });
 
 const cdcRdbMerge = checkerRule('checker.cdc-rdb-merge', (task, report) => {
   if (!task.derived('cdcCheckEnabled') || !task.derived('checkerActive')) return;
   if (task.eff('extractor.extract_type') !== 'cdc' || task.eff('parallelizer.parallel_type') === 'rdb_merge') return;
   const e = task.config.entry('parallelizer', 'parallel_type');
-  report(e?.valueRange ?? sectionAnchor(task, 'checker_cdc'), 'An inline CDC check needs [parallelizer] parallel_type=rdb_merge; ape-dts stops at load otherwise.');
+  report(e?.valueRange ?? sectionAnchor(task, 'checker_cdc'), t('checker.cdc-rdb-merge'));
 });
 
 const ignoredOnCdc: ConfigRule = {
@@ -76,7 +76,7 @@ const ignoredOnCdc: ConfigRule = {
   versions: { since: '2.0.26' },
   check(task, report) {
     if (!task.config.hasSection('checker') || task.eff('extractor.extract_type') !== 'cdc' || task.derived('cdcCheckEnabled')) return;
-    report(sectionAnchor(task, 'checker'), '[checker] is ignored on a cdc task unless [checker_cdc] has is_enabled=true: no check runs and its keys are not even validated.');
+    report(sectionAnchor(task, 'checker'), t('lint.checker.ignored-on-cdc'));
   },
 };
 

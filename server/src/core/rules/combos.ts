@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { EXTRACTOR_COMBOS, SINKER_COMBOS } from '../schema/combos';
 import { enumValues } from '../schema/index';
 import type { TaskView } from '../schema/conditions';
@@ -23,17 +24,14 @@ function checkPair(task: TaskView, report: Report, section: 'extractor' | 'sinke
   const dbEntry = task.config.entry(section, 'db_type')!;
   if (!accepted) {
     const capable = Object.keys(table[task.version]).join(', ');
-    const role = section === 'extractor' ? 'a source' : 'a target';
-    report(dbEntry.valueRange, `ape-dts ${task.version} cannot use db_type=${dbType} as ${role} and stops at load. ${capitalise(role)} can be: ${capable}.`);
+    const id = section === 'extractor' ? 'combo.extractor.db_type' : 'combo.sinker.db_type';
+    report(dbEntry.valueRange, t(id, { version: task.version, dbType, capable }));
     return;
   }
   if (accepted === '*' || accepted.includes(type)) return;
   const typeEntry = task.config.entry(section, typeKey);
-  report((typeEntry ?? dbEntry).valueRange, `ape-dts ${task.version} does not support ${typeKey}=${type} for [${section}] db_type=${dbType} and stops at load. Supported: ${accepted.join(', ')}.`);
-}
-
-function capitalise(s: string): string {
-  return s[0].toUpperCase() + s.slice(1);
+  const id = section === 'extractor' ? 'combo.extractor.type' : 'combo.sinker.type';
+  report((typeEntry ?? dbEntry).valueRange, t(id, { version: task.version, type, dbType, accepted: accepted.join(', ') }));
 }
 
 const extractorCombo: ConfigRule = {

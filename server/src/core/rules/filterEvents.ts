@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { IniEntry } from '../ini/scanIni';
 import { keySpec, startupValuesOf } from '../schema/index';
 import type { TaskView } from '../schema/conditions';
@@ -8,7 +9,7 @@ import { closest, didYouMean } from './suggest';
 // [filter] do_events / do_ddls / do_dcls / do_structures are comma lists matched at start.
 // An entry that is not a known kind silently never matches, and '*' only means "all" alone.
 
-const ENUM_LISTS = ['do_events', 'do_ddls', 'do_dcls', 'do_structures'];
+const ENUM_LISTS = ['do_events', 'do_ddls', 'do_dcls', 'do_structures'] as const;
 
 const enumValues: ConfigRule = {
   id: 'lint.filter.enum-values',
@@ -37,11 +38,12 @@ const enumValues: ConfigRule = {
         if (start >= e.valueRange.end.character) start = e.valueRange.end.character - 1;
         const r = { start: { line: e.line, character: start }, end: { line: e.line, character: start + Math.max(name.length, 1) } };
         if (name === '*') {
-          report(r, `'*' means "all" only on its own; next to other entries ape-dts matches nothing with it. Write ${key}=* or list the kinds.`);
+          report(r, t('lint.filter.enum-values.star', { key }));
         } else if (name === '') {
-          report(r, `${key} has an empty entry; remove the stray comma.`);
+          report(r, t('lint.filter.enum-values.empty', { key }));
         } else {
-          report(r, `'${name}' is not a ${key.replace('do_', '').replace(/s$/, '')} kind ape-dts ${task.version} knows, so it never matches.${suggest(name)} Known: ${known}.`);
+          const kind = t(`lint.filter.enum-values.kind.${key}`);
+          report(r, t('lint.filter.enum-values.unknown', { name, kind, version: task.version, suggestion: suggest(name), known }));
         }
       }
     }
@@ -73,7 +75,7 @@ const emptyEventsBefore26: ConfigRule = {
     if (value !== '') return;
     const where = e?.lineRange ?? task.config.headers('filter')[0]?.range ?? task.config.headers('extractor')[0]?.range;
     if (!where) return;
-    report(where, `do_events is ${e ? 'empty' : 'not set'}: ape-dts ${task.version} then syncs no inserts, updates or deletes (a snapshot skips every table). Set do_events=insert,update,delete (from 2.0.26 empty means all).`);
+    report(where, t(e ? 'lint.do_events.empty-v24.empty' : 'lint.do_events.empty-v24.not-set', { version: task.version }));
   },
 };
 
@@ -86,7 +88,7 @@ const snapshotNeedsInsert: ConfigRule = {
     if (!e?.value || isPlaceholder(value) || value === '') return;
     const kinds = value.split(',').map((s) => s.trim());
     if (kinds.includes('insert') || (kinds.length === 1 && kinds[0] === '*')) return;
-    report(e.valueRange, 'A snapshot copies rows as inserts, but do_events does not include insert: every table is skipped. Add insert (or use *).');
+    report(e.valueRange, t('lint.do_events.snapshot-insert'));
   },
 };
 

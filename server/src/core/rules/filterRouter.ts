@@ -1,4 +1,5 @@
 import { range } from '../diagnostic';
+import { t } from '../i18n';
 import type { TaskView } from '../schema/conditions';
 import { escapeCharFor, tokenize } from '../values/filterTokens';
 import { isPlaceholder } from '../values/parseValue';
@@ -28,17 +29,18 @@ const tablesShape: ConfigRule = {
         if (parts.length === 2 && parts.every((p) => p.text.trim() !== '')) continue;
         // An empty last entry (`db.tb,`) has no character of its own: point at its comma.
         const at = Math.min(base + entry.start, e.valueRange.end.character - 1);
-        const shown = entry.text === '' ? 'an empty entry' : `'${entry.text}'`;
-        report(range(e.line, at, Math.max(at + entry.text.length, at + 1)), `[filter] ${key} has ${shown}; every entry must be schema.table (e.g. db1.tb1 or db1.*), otherwise ape-dts panics when the task starts. Remove stray commas and write each table as schema.table.`);
+        const message = entry.text === '' ? t('lint.filter.tbs-shape.empty', { key }) : t('lint.filter.tbs-shape.entry', { key, entry: entry.text });
+        report(range(e.line, at, Math.max(at + entry.text.length, at + 1)), message);
       }
     }
   },
 };
 
-const ROUTER_SHAPES: Record<string, { per: number; example: string }> = {
-  db_map: { per: 2, example: 'src_db:dst_db' },
-  tb_map: { per: 4, example: 'src_db.src_tb:dst_db.dst_tb' },
-  topic_map: { per: 3, example: 'db.tb:topic (with *.*:default_topic)' },
+// The example is a function: topic_map's has words in it, to be said in the current language.
+const ROUTER_SHAPES: Record<string, { per: number; example: () => string }> = {
+  db_map: { per: 2, example: () => 'src_db:dst_db' },
+  tb_map: { per: 4, example: () => 'src_db.src_tb:dst_db.dst_tb' },
+  topic_map: { per: 3, example: () => t('startup.router.tokens.topic_map-example') },
 };
 
 const routerShape: ConfigRule = {
@@ -51,7 +53,7 @@ const routerShape: ConfigRule = {
       if (!e) continue;
       const count = tokenize(e.value!, ',.:', escape, false).length;
       if (count % shape.per === 0) continue;
-      report(e.valueRange, `[router] ${key} splits into ${count} names, but ape-dts needs ${shape.per} per entry (${shape.example}) and panics at start otherwise. Check for a missing or extra ',', '.' or ':'.`);
+      report(e.valueRange, t('startup.router.tokens', { key, count, per: shape.per, example: shape.example() }));
     }
   },
 };

@@ -1,6 +1,7 @@
 import { range } from '../diagnostic';
 import type { IniEntry } from '../ini/scanIni';
 import { isSecretKey } from '../features/maskSecrets';
+import { t } from '../i18n';
 import type { ConfigRule } from './rule';
 
 // What configparser accepts silently but almost never means what the author wanted.
@@ -22,7 +23,7 @@ const keyBeforeSection: ConfigRule = {
   check(task, report) {
     for (const e of task.config.scan.entries) {
       if (e.header || isBomLine(e) || isDoubleSlash(e)) continue;
-      report(e.keyRange, `'${e.rawKey}' comes before the first [section] header: ape-dts files it under a hidden 'default' section and never reads it. Move it under the section it belongs to.`);
+      report(e.keyRange, t('lint.key-before-section', { rawKey: e.rawKey }));
     }
   },
 };
@@ -47,10 +48,10 @@ const duplicateKey: ConfigRule = {
         const all = config.entries(section, e.key);
         if (all.length < 2) continue;
         const last = all[all.length - 1];
-        const lastSays =
-          last.value === undefined ? 'has no value there, which erases this one' : last.value === '' ? 'is empty there, which means the default' : 'wins';
+        const variant =
+          last.value === undefined ? 'lint.duplicate-key.no-value' : last.value === '' ? 'lint.duplicate-key.empty' : 'lint.duplicate-key.wins';
         for (const earlier of all.slice(0, -1)) {
-          report(earlier.keyRange, `'${e.key}' is set again on line ${last.line + 1} and ape-dts keeps only the last one (it ${lastSays}). Remove one of the two lines.`);
+          report(earlier.keyRange, t(variant, { key: e.key, line: last.line + 1 }));
         }
       }
     }
@@ -64,7 +65,7 @@ const duplicateSection: ConfigRule = {
     for (const name of task.config.sectionNames()) {
       const [first, ...again] = task.config.headers(name);
       for (const h of again) {
-        report(h.range, `[${name}] appears again (first on line ${first.line + 1}); ape-dts merges the two, and a key set in both keeps the later value.`);
+        report(h.range, t('lint.duplicate-section', { name, line: first.line + 1 }));
       }
     }
   },
@@ -76,7 +77,7 @@ const keyWithoutValue: ConfigRule = {
   check(task, report) {
     for (const e of task.config.scan.entries) {
       if (e.delimiter || isDoubleSlash(e) || isBomLine(e)) continue;
-      report(e.keyRange, `This line has no '=' or ':', so ape-dts reads '${e.rawKey}' as a key without a value: it is ignored, and it erases an earlier value of the same key. Write '${e.key}=<value>', or start the line with '#' to make it a comment.`);
+      report(e.keyRange, t('lint.key-without-value', { rawKey: e.rawKey, key: e.key }));
     }
   },
 };
@@ -87,7 +88,7 @@ const doubleSlash: ConfigRule = {
   check(task, report) {
     for (const e of task.config.scan.entries) {
       if (!isDoubleSlash(e)) continue;
-      report(e.lineRange, "'//' does not start a comment in ape-dts: the line is read as a junk key. Start comments with '#' or ';'.");
+      report(e.lineRange, t('lint.double-slash-comment'));
     }
   },
 };
@@ -104,8 +105,10 @@ const inlineComment: ConfigRule = {
       if (!m) continue;
       const start = e.valueRange.start.character + m.index + 1;
       // A password may hold ' #': quoting its tail would show part of it (masking hides whole values only).
-      const tail = isSecretKey(e.section, e.key) ? 'everything from the comment marker on' : `'${e.value.slice(m.index + 1)}'`;
-      report(range(e.line, start, e.valueRange.end.character), `ape-dts has no inline comments: ${tail} is part of the value of '${e.key}'. Move the comment to its own line.`);
+      const message = isSecretKey(e.section, e.key)
+        ? t('lint.inline-comment.secret', { key: e.key })
+        : t('lint.inline-comment.quoted', { tail: e.value.slice(m.index + 1), key: e.key });
+      report(range(e.line, start, e.valueRange.end.character), message);
     }
   },
 };
@@ -123,7 +126,7 @@ const bomOnRequiredHeader: ConfigRule = {
   check(task, report) {
     const name = bomHeader(task);
     if (name !== 'extractor' && name !== 'sinker') return;
-    report(range(0, 0, task.config.scan.lines[0].length), `The file starts with a UTF-8 byte order mark, which ape-dts does not strip: it cannot see this [${name}] header, so its keys are lost and the task stops at load. Save the file as UTF-8 without BOM.`);
+    report(range(0, 0, task.config.scan.lines[0].length), t('lint.bom', { name }));
   },
 };
 
@@ -133,7 +136,7 @@ const bomOnOtherHeader: ConfigRule = {
   check(task, report) {
     const name = bomHeader(task);
     if (name === undefined || name === 'extractor' || name === 'sinker') return;
-    report(range(0, 0, task.config.scan.lines[0].length), `The file starts with a UTF-8 byte order mark, which ape-dts does not strip: it cannot see this [${name}] header and silently drops its keys. Save the file as UTF-8 without BOM.`);
+    report(range(0, 0, task.config.scan.lines[0].length), t('lint.bom.other', { name }));
   },
 };
 

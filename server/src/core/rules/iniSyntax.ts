@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { ConfigRule } from './rule';
 
 // configparser rejects the whole file on these two lines, before any key is read
@@ -9,7 +10,7 @@ const unterminatedSection: ConfigRule = {
   check(task, report) {
     for (const e of task.config.scan.syntaxErrors) {
       if (e.kind !== 'unterminated-section') continue;
-      report(e.range, "Section header has no closing ']': ape-dts rejects the whole file. Close the bracket, e.g. [extractor].");
+      report(e.range, t('ini.unterminated-section'));
     }
   },
 };
@@ -20,7 +21,7 @@ const emptyKey: ConfigRule = {
   check(task, report) {
     for (const e of task.config.scan.syntaxErrors) {
       if (e.kind !== 'empty-key') continue;
-      report(e.range, "Line starts with '=' or ':' so its key is empty: ape-dts rejects the whole file. Put the key name before the delimiter, or make the line a comment with '#'.");
+      report(e.range, t('ini.empty-key'));
     }
   },
 };

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { ConfigRule } from './rule';
 
 // [metacenter] type=dbengine only does something with a MySQL source; then its url must be
@@ -12,9 +13,10 @@ const urlDistinct: ConfigRule = {
     if (!url) return;
     const destination =
       task.version === '2.0.26' && !task.derived('nonDummySinker') ? task.config.value('checker', 'url') : task.config.value('sinker', 'url');
-    const clash = url === task.config.value('extractor', 'url') ? 'the [extractor] url' : url === destination ? 'the destination url' : undefined;
+    const clash =
+      url === task.config.value('extractor', 'url') ? 'metacenter.url-distinct.extractor' : url === destination ? 'metacenter.url-distinct.destination' : undefined;
     if (!clash) return;
-    report(task.config.entry('metacenter', 'url')!.valueRange, `[metacenter] url is the same as ${clash}; ape-dts requires a separate database for DDL metadata and stops at load.`);
+    report(task.config.entry('metacenter', 'url')!.valueRange, t(clash));
   },
 };
 
@@ -24,7 +26,7 @@ const nonMysql: ConfigRule = {
   check(task, report) {
     const dbType = task.config.value('extractor', 'db_type');
     if (task.eff('metacenter.type') !== 'dbengine' || !dbType || dbType === 'mysql' || dbType.startsWith('{')) return;
-    report(task.config.entry('metacenter', 'type')!.valueRange, `type=dbengine only works with a mysql source; with db_type=${dbType} ape-dts silently uses basic instead.`);
+    report(task.config.entry('metacenter', 'type')!.valueRange, t('lint.metacenter.non-mysql', { dbType }));
   },
 };
 

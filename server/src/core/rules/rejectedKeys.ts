@@ -1,3 +1,5 @@
+import { t, type MessageId } from '../i18n';
+import { replacementText } from '../i18n/schemaText';
 import { SECTIONS, isRejected } from '../schema/index';
 import type { ConfigRule } from './rule';
 
@@ -5,7 +7,8 @@ import type { ConfigRule } from './rule';
 // value (a bare line without '=' or ':' does not count): the legacy [resumer] keys and
 // [checker] enable. 2.0.26 says "config error: …"; later builds code it CF002.
 
-function rejectedIn(section: string, id: string, advice: string): ConfigRule {
+/** `id` is also the message id: its text names the section and gives the advice. */
+function rejectedIn(section: string, id: MessageId): ConfigRule {
   return {
     id,
     severity: 'error',
@@ -14,14 +17,15 @@ function rejectedIn(section: string, id: string, advice: string): ConfigRule {
       for (const [key, spec] of Object.entries(SECTIONS[section]?.keys ?? {})) {
         if (!isRejected(spec, task.version) || !task.config.present(section, key)) continue;
         const e = task.config.entry(section, key)!;
-        const instead = spec.replacement ? ` Use ${spec.replacement} instead.` : '';
-        report(e.keyRange, `ape-dts ${task.version} rejects [${section}] ${key}: the task stops at start-up with a config error (CF002 in later builds), even when the value is empty. ${advice}${instead}`);
+        const replacement = replacementText(section, key, spec);
+        const instead = replacement ? t('lint.use-instead', { replacement }) : '';
+        report(e.keyRange, t(id, { version: task.version, key }) + instead);
       }
     },
   };
 }
 
 export const rejectedKeyRules: readonly ConfigRule[] = [
-  rejectedIn('resumer', 'resumer.legacy-rejected', 'The legacy resume keys were replaced by resume_type=from_log with log_dir and config_file.'),
-  rejectedIn('checker', 'checker.enable-legacy', 'Checking is now switched on by sink_type=check, a [checker] section, or [checker_cdc] is_enabled=true.'),
+  rejectedIn('resumer', 'resumer.legacy-rejected'),
+  rejectedIn('checker', 'checker.enable-legacy'),
 ];

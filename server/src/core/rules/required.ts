@@ -1,4 +1,5 @@
 import { range } from '../diagnostic';
+import { t } from '../i18n';
 import { requiredCandidatesFor } from '../schema/index';
 import type { TaskView } from '../schema/conditions';
 import type { ConfigRule } from './rule';
@@ -22,8 +23,8 @@ const requiredKey: ConfigRule = {
     for (const { section, key, spec, required } of requiredCandidatesFor(task.version)) {
       if (task.config.value(section, key) !== undefined) continue;
       if (!task.holds(required, section, spec)) continue;
-      const state = task.config.present(section, key) ? 'is empty' : 'is missing';
-      report(anchor(task, section, key), `[${section}] ${key} ${state}, but ape-dts needs it for this task and stops at load ("config [${section}].${key} does not exist or is empty"). Set ${key}=<value> under [${section}].`);
+      const variant = task.config.present(section, key) ? 'req.key.empty' : 'req.key.missing';
+      report(anchor(task, section, key), t(variant, { section, key }));
     }
   },
 };
@@ -34,7 +35,7 @@ const sinkerSection: ConfigRule = {
   versions: { since: '2.0.26' },
   check(task, report) {
     if (task.config.hasSection('sinker')) return;
-    report(range(0, 0, 0), 'There is no [sinker] section: from 2.0.26 ape-dts requires one and stops at load ("config [sinker] is required"). Add [sinker] with sink_type=dummy if the task writes nowhere.');
+    report(range(0, 0, 0), t('req.sinker.section'));
   },
 };
 

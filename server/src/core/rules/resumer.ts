@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { keySpec, keysFor, parsedWhenOf } from '../schema/index';
 import type { TaskView } from '../schema/conditions';
 import type { ConfigRule } from './rule';
@@ -20,7 +21,7 @@ const legacyIgnored25: ConfigRule = {
   check(task, report) {
     if (task.derived('legacyResumerHonoured25')) return;
     for (const e of presentLegacy(task)) {
-      report(e.keyRange, `ape-dts 2.0.25 ignores '${e.key}' here: it reads the legacy resume keys only when resume_config_file is set together with resume_from_log or resume_log_dir. Without resume_type the task does not resume at all. Use resume_type=from_log with log_dir / config_file.`);
+      report(e.keyRange, t('lint.v25.legacy-resumer-ignored', { key: e.key }));
     }
   },
 };
@@ -34,7 +35,7 @@ const legacyOverrides25: ConfigRule = {
     for (const key of NEW_RESUMER_KEYS) {
       const e = task.config.entry('resumer', key);
       if (!e || !task.config.present('resumer', key)) continue;
-      report(e.keyRange, `'${key}' is ignored: with resume_config_file plus resume_from_log or resume_log_dir, ape-dts 2.0.25 follows the legacy keys instead. Keep one style — preferably resume_type=from_log with log_dir / config_file.`);
+      report(e.keyRange, t('lint.v25.legacy-resumer-overrides', { key }));
     }
   },
 };
@@ -45,7 +46,7 @@ const legacyMigrate: ConfigRule = {
   versions: { until: '2.0.25' },
   check(task, report) {
     for (const e of presentLegacy(task)) {
-      report(e.keyRange, `'${e.key}' works in ${task.version} but ape-dts 2.0.26 refuses to start with it. The new form is resume_type=from_log with log_dir and config_file (2.0.25 and later).`);
+      report(e.keyRange, t('lint.legacy-resumer-migrate', { key: e.key, version: task.version }));
     }
   },
 };
@@ -59,7 +60,7 @@ const logDirWithoutFlag: ConfigRule = {
     if (!e || !task.config.value('resumer', 'resume_log_dir')) return;
     if (task.version === '2.0.25' && !task.derived('legacyResumerHonoured25')) return;
     if (task.config.value('resumer', 'resume_from_log') === 'true') return;
-    report(e.keyRange, `resume_log_dir is only read when resume_from_log=true, so ape-dts does not read position.log from this folder. Add resume_from_log=true, or remove this line.`);
+    report(e.keyRange, t('lint.resume_log_dir.without-flag'));
   },
 };
 
@@ -76,7 +77,7 @@ const unusedForResumeType: ConfigRule = {
       if (!e || !task.config.present('resumer', key)) continue;
       const spec = keySpec('resumer', key)!;
       if (task.holds(parsedWhenOf(spec, task.version), 'resumer', spec)) continue;
-      report(e.keyRange, `'${key}' is not read with resume_type=${resumeType}, so it has no effect. Remove it, or set the resume_type it belongs to.`);
+      report(e.keyRange, t('lint.resume-type-unused-keys', { key, resumeType }));
     }
   },
 };

@@ -1,4 +1,5 @@
 import { range } from '../diagnostic';
+import { t } from '../i18n';
 import type { TaskView } from '../schema/conditions';
 import type { ConfigRule } from './rule';
 
@@ -22,7 +23,7 @@ const tableFullName: ConfigRule = {
     if (!usesDbCheckpoints(task) || !e?.value) return;
     const parts = e.value.split('.');
     if (parts.length === 2 && parts.every((p) => p !== '')) return;
-    report(e.valueRange, `table_full_name must be schema.table (exactly one '.'), e.g. apecloud_metadata.apedts_task_position; ape-dts fails at start otherwise.`);
+    report(e.valueRange, t('startup.resumer.table_full_name'));
   },
 };
 
@@ -41,7 +42,7 @@ const backend: ConfigRule = {
     const supported = task.version === '2.0.25' ? ['mysql', 'pg'] : ['mysql', 'pg', 'mongo', 'redis'];
     if (supported.includes(dbType)) return;
     const e = resumeType(task) === 'from_db' ? task.config.entry('resumer', 'db_type') : task.config.entry('resumer', 'resume_type');
-    report(e?.valueRange ?? range(0, 0, 0), `resume_type=${resumeType(task)} stores checkpoints in a ${dbType} database, which ape-dts ${task.version} cannot do (it supports ${supported.join(', ')}); the task fails at start.`);
+    report(e?.valueRange ?? range(0, 0, 0), t('startup.resumer.backend', { resumeType: resumeType(task), dbType, version: task.version, supported: supported.join(', ') }));
   },
 };
 
@@ -52,7 +53,7 @@ const fromLogStruct: ConfigRule = {
   check(task, report) {
     if (resumeType(task) !== 'from_log') return;
     if (task.eff('extractor.extract_type') !== 'struct' || task.eff('sinker.sink_type') !== 'struct') return;
-    report(task.config.entry('resumer', 'resume_type')!.valueRange, 'resume_type=from_log does not support struct tasks; ape-dts fails at start. Remove the [resumer] settings for a struct migration.');
+    report(task.config.entry('resumer', 'resume_type')!.valueRange, t('startup.from_log.struct'));
   },
 };
 
@@ -62,7 +63,7 @@ const pinTaskId: ConfigRule = {
   versions: { since: '2.0.25' },
   check(task, report) {
     if (!usesDbCheckpoints(task) || task.config.value('global', 'task_id')) return;
-    report(task.config.entry('resumer', 'resume_type')!.valueRange, `Checkpoints in the database are keyed by [global] task_id, and without one ape-dts derives it from the urls, credentials, batch sizes, filters and routes: any such edit, or an upgrade, silently loses the checkpoint. Set [global] task_id=<a fixed name>.`);
+    report(task.config.entry('resumer', 'resume_type')!.valueRange, t('lint.resume.task_id'));
   },
 };
 
@@ -72,7 +73,7 @@ const fromTargetDummy: ConfigRule = {
   versions: { since: '2.0.25' },
   check(task, report) {
     if (resumeType(task) !== 'from_target' || task.derived('nonDummySinker')) return;
-    report(task.config.entry('resumer', 'resume_type')!.valueRange, 'resume_type=from_target does nothing with sink_type=dummy: there is no target to keep checkpoints in, so the resumer is never built and the task starts from the [extractor] keys.');
+    report(task.config.entry('resumer', 'resume_type')!.valueRange, t('lint.resume.from_target-dummy'));
   },
 };
 
@@ -83,7 +84,7 @@ const mongoChunk: ConfigRule = {
   check(task, report) {
     const e = task.config.entry('extractor', 'parallel_type');
     if (task.eff('extractor.db_type') !== 'mongo' || task.eff('extractor.extract_type') !== 'snapshot' || e?.value !== 'chunk') return;
-    report(e.valueRange, 'A mongo snapshot cannot split tables into chunks; ape-dts fails at start. Use parallel_type=table.');
+    report(e.valueRange, t('startup.mongo.chunk'));
   },
 };
 

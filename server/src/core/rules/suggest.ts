@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 // "Did you mean" for misspelt sections, keys and values: the closest candidate by
 // edit distance (adjacent swaps count as one edit), if it is close enough to be a typo.
 
@@ -63,6 +65,7 @@ export function editDistance(a: string, b: string): number {
   return d[rows - 1][cols - 1];
 }
 
+/** A sentence to append to a message (with its own leading space in English), or '' without a suggestion. */
 export function didYouMean(suggestion: string | undefined): string {
-  return suggestion ? ` Did you mean '${suggestion}'?` : '';
+  return suggestion ? t('lint.did-you-mean', { suggestion }) : '';
 }

@@ -1,4 +1,5 @@
 import { range } from '../diagnostic';
+import { t, type MessageArgs, type MessageId } from '../i18n';
 import type { IniEntry } from '../ini/scanIni';
 import { URL_SCHEMES } from '../schema/combos';
 import { keySpec, parsedWhenOf } from '../schema/index';
@@ -28,8 +29,15 @@ const JSON_FIELDS: Record<string, { section: string; fields: [string, 'string' |
   partition_cols: { section: 'extractor', fields: [['db', 'string'], ['tb', 'string'], ['partition_col', 'string']], since: '2.0.26' },
 };
 
-function kindOf(v: unknown): string {
-  return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
+type JsonKind = 'array' | 'object' | 'string' | 'number' | 'boolean' | 'null';
+
+function kindOf(v: unknown): JsonKind {
+  return Array.isArray(v) ? 'array' : v === null ? 'null' : (typeof v as JsonKind);
+}
+
+/** A JSON kind in the current language ("array", "数组"). */
+function kindName(kind: JsonKind): string {
+  return t(`startup.json.kind.${kind}`);
 }
 
 const jsonValues: ConfigRule = {
@@ -44,26 +52,29 @@ const jsonValues: ConfigRule = {
       const body = found.value.replace(/^(json:)+/, '');
       const problem = jsonProblem(body, shape.fields);
       if (problem) {
-        report(found.e.valueRange, `[${shape.section}] ${key} is not what ape-dts expects: ${problem}. It fails when the task starts. Expected json:[{${shape.fields.map(([f]) => `"${f}":…`).join(',')}}].`);
+        const expected = `json:[{${shape.fields.map(([f]) => `"${f}":…`).join(',')}}]`;
+        report(found.e.valueRange, t(problem.id, { ...problem.args, section: shape.section, key, expected }));
       }
     }
   },
 };
 
-function jsonProblem(body: string, fields: [string, string][]): string | undefined {
+/** What is wrong with the value, as a message id of startup.json and its arguments (besides section, key and expected). */
+function jsonProblem(body: string, fields: [string, JsonKind][]): { id: MessageId; args: MessageArgs } | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch (err) {
-    return `invalid JSON (${(err as Error).message})`;
+    // JavaScript's own parser message: it has no translation.
+    return { id: 'startup.json.invalid', args: { error: (err as Error).message } };
   }
-  if (!Array.isArray(parsed)) return `it is a JSON ${kindOf(parsed)}, not an array`;
+  if (!Array.isArray(parsed)) return { id: 'startup.json.not-array', args: { kind: kindName(kindOf(parsed)) } };
   for (const [i, item] of parsed.entries()) {
-    if (kindOf(item) !== 'object') return `item ${i + 1} is a JSON ${kindOf(item)}, not an object`;
+    if (kindOf(item) !== 'object') return { id: 'startup.json.item-not-object', args: { item: i + 1, kind: kindName(kindOf(item)) } };
     for (const [field, kind] of fields) {
       const v = (item as Record<string, unknown>)[field];
-      if (v === undefined) return `item ${i + 1} has no "${field}"`;
-      if (kindOf(v) !== kind) return `"${field}" in item ${i + 1} must be a JSON ${kind}`;
+      if (v === undefined) return { id: 'startup.json.item-missing-field', args: { item: i + 1, field } };
+      if (kindOf(v) !== kind) return { id: 'startup.json.field-kind', args: { item: i + 1, field, kind: kindName(kind) } };
     }
   }
   return undefined;
@@ -77,7 +88,7 @@ const jsonPrefix: ConfigRule = {
       if (shape.since && task.version !== shape.since) continue;
       const found = valueOf(task, shape.section, key);
       if (!found || found.value.startsWith('json:')) continue;
-      report(found.e.valueRange, `ape-dts accepts ${key} without the 'json:' prefix, but its docs always write it; adding it keeps the file readable for others.`);
+      report(found.e.valueRange, t('lint.json-prefix', { key }));
     }
   },
 };
@@ -94,7 +105,7 @@ const times: ConfigRule = {
       const found = valueOf(task, 'extractor', key);
       if (!found || !isRead(task, 'extractor', key)) continue;
       if (DATETIME.test(found.value)) continue;
-      report(found.e.valueRange, `${key}='${found.value}' is not a time ape-dts can read, so the task fails at start. Write it as YYYY-MM-DD HH:MM:SS (UTC), e.g. 2024-10-18 05:21:44.`);
+      report(found.e.valueRange, t('startup.time', { key, value: found.value }));
     }
   },
 };
@@ -107,7 +118,7 @@ const timeOffset: ConfigRule = {
       const found = valueOf(task, 'extractor', key);
       const m = found && DATETIME.exec(found.value);
       if (!m?.[8]) continue;
-      report(found!.e.valueRange, `ape-dts reads the offset '${m[8]}' but ignores it: ${key} is always taken as UTC. Convert the time to UTC and drop the offset.`);
+      report(found!.e.valueRange, t('lint.time.offset-ignored', { offset: m[8], key }));
     }
   },
 };
@@ -118,7 +129,7 @@ const startLsn: ConfigRule = {
   check(task, report) {
     const found = valueOf(task, 'extractor', 'start_lsn');
     if (!found || /^[0-9A-Fa-f]{1,8}\/[0-9A-Fa-f]{1,8}$/.test(found.value)) return;
-    report(found.e.valueRange, `start_lsn='${found.value}' is not a PostgreSQL LSN; it must look like 0/1A2B3C4 (two hex numbers separated by '/'), as in pg_current_wal_lsn().`);
+    report(found.e.valueRange, t('lint.pg.start_lsn', { value: found.value }));
   },
 };
 
@@ -145,14 +156,14 @@ const urlSchemeMatches: ConfigRule = {
       if (!expected) continue;
       const scheme = urlScheme(found.value);
       if (expected.length === 0) {
-        if (scheme) report(found.e.valueRange, `A ${dbType} url is a plain host:port with no scheme; '${scheme}://' makes the connection fail.`);
+        if (scheme) report(found.e.valueRange, t('lint.url.scheme.none-expected', { dbType, scheme }));
         continue;
       }
       if (scheme && expected.includes(scheme)) continue;
-      const wanted = expected.map((s) => `${s}://`).join(' or ');
+      const wanted = expected.map((s) => `${s}://`).join(t('lint.url.scheme.or'));
       report(found.e.valueRange, scheme
-        ? `[${section}] db_type=${dbType} expects a ${wanted} url, but this one is '${scheme}://'; the connection will fail. Check the url or db_type.`
-        : `[${section}] url has no scheme; db_type=${dbType} expects ${wanted}…`);
+        ? t('lint.url.scheme.wrong', { section, dbType, wanted, scheme })
+        : t('lint.url.scheme.missing', { section, dbType, wanted }));
     }
   },
 };
@@ -167,17 +178,21 @@ const streamLoadUrl: ConfigRule = {
     if (e?.value && isPlaceholder(e.value)) return;
     if (e?.value && /^[a-z]+:\/\/([^@/]*@)?[^:/@]+:\d+/i.test(e.value)) return;
     const where = e ? e.valueRange : task.config.headers('sinker')[0]?.range ?? range(0, 0, 0);
-    report(where, `A ${dbType} write sinker needs stream_load_url with host and port (e.g. http://user:pass@fe-host:8030); without it ape-dts fails at start.`);
+    report(where, t('startup.stream_load_url', { dbType }));
   },
 };
 
 // --- values read as plain strings at load, matched against a list at start ----------------
 
-const STARTUP_LISTS: { section: string; key: string; id: string; severity: 'error' | 'warning'; fallback?: string }[] = [
+// The rule id is also the message id; its text says what ape-dts does then (a fallback:
+// method → restore, required_acks → one; otherwise the task fails at start).
+type StartupListId = 'startup.redis.statistic_type' | 'lint.redis.method' | 'lint.kafka.required_acks' | 'lint.log_level';
+
+const STARTUP_LISTS: { section: string; key: string; id: StartupListId; severity: 'error' | 'warning' }[] = [
   { section: 'extractor', key: 'statistic_type', id: 'startup.redis.statistic_type', severity: 'error' },
   { section: 'sinker', key: 'statistic_type', id: 'startup.redis.statistic_type', severity: 'error' },
-  { section: 'sinker', key: 'method', id: 'lint.redis.method', severity: 'warning', fallback: 'restore' },
-  { section: 'sinker', key: 'required_acks', id: 'lint.kafka.required_acks', severity: 'warning', fallback: 'one' },
+  { section: 'sinker', key: 'method', id: 'lint.redis.method', severity: 'warning' },
+  { section: 'sinker', key: 'required_acks', id: 'lint.kafka.required_acks', severity: 'warning' },
   { section: 'runtime', key: 'log_level', id: 'lint.log_level', severity: 'warning' },
 ];
 
@@ -187,13 +202,12 @@ const startupListRules: ConfigRule[] = [...new Set(STARTUP_LISTS.map((s) => s.id
     id,
     severity: entries[0].severity,
     check(task: TaskView, report: Report) {
-      for (const { section, key, fallback } of entries) {
+      for (const { section, key } of entries) {
         const spec = keySpec(section, key);
         const allowed = spec?.startupValuesByVersion?.[task.version] ?? spec?.startupValues;
         const found = valueOf(task, section, key);
         if (!allowed || !found || allowed.includes(found.value) || !task.applies(section, spec!)) continue;
-        const then = fallback ? `ape-dts silently uses '${fallback}' instead` : 'the task fails when it starts';
-        report(found.e.valueRange, `${key}='${found.value}' is not one of ${allowed.join(', ')}; ${then}.`);
+        report(found.e.valueRange, t(id, { key, value: found.value, allowed: allowed.join(', ') }));
       }
     },
   };
@@ -208,7 +222,7 @@ const serverIdRange: ConfigRule = {
     const found = valueOf(task, 'extractor', 'server_id');
     const n = found && parseRustInt(found.value, 'u64');
     if (n === undefined || n === null || (n >= 1n && n <= 4294967295n)) return;
-    report(found!.e.valueRange, `MySQL accepts server_id only from 1 to 4294967295 (and unique among its replicas); ape-dts loads ${found!.value} but the binlog connection will be refused.`);
+    report(found!.e.valueRange, t('lint.mysql.server_id.range', { value: found!.value }));
   },
 };
 
@@ -219,7 +233,7 @@ const binlogPositionWithoutFile: ConfigRule = {
     const found = valueOf(task, 'extractor', 'binlog_position');
     if (!found || parseRustInt(found.value, 'u32') === 0n || task.config.value('extractor', 'binlog_filename')) return;
     if (!isRead(task, 'extractor', 'binlog_position')) return;
-    report(found.e.valueRange, 'binlog_position is ignored while binlog_filename is empty: ape-dts starts from the newest binlog position. Set binlog_filename too (e.g. mysql-bin.000004).');
+    report(found.e.valueRange, t('lint.mysql.binlog_position-without-file'));
   },
 };
 
@@ -229,7 +243,7 @@ const gtidSetWithoutFlag: ConfigRule = {
   check(task, report) {
     const found = valueOf(task, 'extractor', 'gtid_set');
     if (!found || task.config.value('extractor', 'gtid_enabled') === 'true' || !isRead(task, 'extractor', 'gtid_set')) return;
-    report(found.e.valueRange, 'gtid_set is ignored unless gtid_enabled=true; ape-dts starts from binlog_filename / binlog_position instead. Add gtid_enabled=true to start from this GTID set.');
+    report(found.e.valueRange, t('lint.mysql.gtid_set-without-flag'));
   },
 };
 
@@ -246,7 +260,7 @@ const quotedValue: ConfigRule = {
       if (!v || v.length < 2 || QUOTE_EXEMPT_SECTIONS.has(e.section)) continue;
       const q = v[0];
       if ((q !== '"' && q !== "'") || v[v.length - 1] !== q) continue;
-      report(e.valueRange, `ape-dts keeps the quotes: '${e.key}' is read as ${v}, quotes included. Remove them.`);
+      report(e.valueRange, t('lint.quoted-value', { key: e.key, value: v }));
     }
   },
 };

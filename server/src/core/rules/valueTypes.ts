@@ -1,3 +1,5 @@
+// Imported as msg: `t` names a typed entry throughout this file.
+import { t as msg, type MessageArgs } from '../i18n';
 import type { IniEntry } from '../ini/scanIni';
 import { ENUMS } from '../schema/enums';
 import { enumValues, parsedKeyFor } from '../schema/index';
@@ -51,21 +53,24 @@ export function parsedTypedEntries(task: TaskView): TypedEntry[] {
   return out;
 }
 
-type Verdict = { ok: true } | { ok: false; expected: string; caseOf?: string; rustType: string };
+/** `expected` picks the type.parse message (`type.parse.<expected>`); `args` fill what it says is expected. */
+type Verdict =
+  | { ok: true }
+  | { ok: false; expected: 'bool' | 'int' | 'f64' | 'enum'; args?: MessageArgs; caseOf?: string; rustType: string };
 
 function judge(t: TypedEntry, task: TaskView): Verdict {
   const { type, value } = t;
   switch (type.kind) {
     case 'bool':
       if (parseRustBool(value) !== undefined) return { ok: true };
-      return { ok: false, rustType: 'bool', expected: 'exactly true or false (lowercase)', caseOf: ['true', 'false'].find((b) => b === value.toLowerCase()) };
+      return { ok: false, rustType: 'bool', expected: 'bool', caseOf: ['true', 'false'].find((b) => b === value.toLowerCase()) };
     case 'int': {
       if (parseRustInt(value, type.rust) !== undefined) return { ok: true };
       const [min, max] = intRange(type.rust);
-      return { ok: false, rustType: type.rust, expected: `a whole number from ${min} to ${max}, without units or separators` };
+      return { ok: false, rustType: type.rust, expected: 'int', args: { min, max } };
     }
     case 'f64':
-      return parseRustF64(value) !== undefined ? { ok: true } : { ok: false, rustType: 'f64', expected: 'a decimal number such as 1.5' };
+      return parseRustF64(value) !== undefined ? { ok: true } : { ok: false, rustType: 'f64', expected: 'f64' };
     case 'enum': {
       const spec = ENUMS[type.enum];
       const allowed = enumValues(type.enum, task.version);
@@ -74,7 +79,8 @@ function judge(t: TypedEntry, task: TaskView): Verdict {
       return {
         ok: false,
         rustType: spec.rustType,
-        expected: `one of ${allowed.join(', ')}`,
+        expected: 'enum',
+        args: { allowed: allowed.join(', ') },
         caseOf: allowed.find((a) => a === value.toLowerCase()),
       };
     }
@@ -84,7 +90,7 @@ function judge(t: TypedEntry, task: TaskView): Verdict {
 }
 
 function inlineCommentHint(value: string): string {
-  return /\s[#;]/.test(value) ? " The text after '#' or ';' is part of the value: ape-dts has no inline comments." : '';
+  return /\s[#;]/.test(value) ? msg('type.parse.inline-comment') : '';
 }
 
 const typeParse: ConfigRule = {
@@ -94,7 +100,8 @@ const typeParse: ConfigRule = {
     for (const { t, v } of judgedEntries(task)) {
       if (v.ok || v.caseOf) continue;
       const suggestion = t.type.kind === 'enum' ? didYouMean(closest(t.value, enumValues(t.type.enum, task.version))) : '';
-      report(t.e.valueRange, `[${t.e.section}] ${t.e.key}=${t.value} cannot be parsed as ${v.rustType}, so ape-dts stops at load. Expected ${v.expected}.${suggestion}${inlineCommentHint(t.value)}`);
+      const args = { ...v.args, section: t.e.section, key: t.e.key, value: t.value, rustType: v.rustType };
+      report(t.e.valueRange, msg(`type.parse.${v.expected}`, args) + suggestion + inlineCommentHint(t.value));
     }
   },
 };
@@ -105,7 +112,7 @@ const valueCase: ConfigRule = {
   check(task, report) {
     for (const { t, v } of judgedEntries(task)) {
       if (v.ok || !v.caseOf) continue;
-      report(t.e.valueRange, `ape-dts values are case-sensitive: '${t.value}' is rejected at load. Write '${v.caseOf}'.`);
+      report(t.e.valueRange, msg('lint.value-case', { value: t.value, caseOf: v.caseOf }));
     }
   },
 };

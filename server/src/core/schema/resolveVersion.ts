@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { TaskConfig } from '../model/taskConfig';
 import type { ApeVersion } from './types';
 
@@ -16,10 +17,10 @@ export function isVersionSetting(s: string): s is VersionSetting {
  * against the current release, since that is what a new task runs on.
  */
 export function resolveVersion(setting: VersionSetting, config: TaskConfig): { version: ApeVersion; reason: string } {
-  if (setting !== 'auto') return { version: setting, reason: `set to ${setting}` };
+  if (setting !== 'auto') return { version: setting, reason: t('version.reason.set', { version: setting }) };
   const legacy = LEGACY_RESUMER_KEYS.filter((k) => config.present('resumer', k));
   if (legacy.length > 0) {
-    return { version: '2.0.24', reason: `auto: legacy [resumer] key ${legacy[0]} means ape-dts ≤ 2.0.24` };
+    return { version: '2.0.24', reason: t('version.reason.legacy-key', { key: legacy[0] }) };
   }
-  return { version: '2.0.26', reason: 'auto: no legacy keys, checked against the current release (≥ 2.0.26)' };
+  return { version: '2.0.26', reason: t('version.reason.current') };
 }

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { range, type Diagnostic } from '../diagnostic';
+import { t } from '../i18n';
 import type { TaskConfig } from '../model/taskConfig';
 import type { ApeVersion } from '../schema/types';
 
@@ -66,7 +67,7 @@ export function sharedLogDirDiagnostics(tasks: TaskFile[]): Map<string, Diagnost
       range: anchor(task, resume.key),
       severity: 'warning',
       code: SHARED_LOG_DIR,
-      message: `This task resumes from ${resume.dir}/position.log, but ${names} writes its progress into the same folder, so ape-dts may resume from the other task's position. Give each task its own [runtime] log_dir (paths resolved from each config's folder).`,
+      message: t('lint.log_dir.unique', { dir: resume.dir, names }),
     });
     out.set(task.path, list);
   }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import type { Severity } from '../../diagnostic';
 import { CDC_VARIANT_OF } from '../chooseCdcPosition';
 import type { JsonNode } from '../json/scanJson';
@@ -32,7 +33,7 @@ function formatRule(id: 'PL004' | 'PL005' | 'PL027'): ProgressRule {
             l.line,
             node.start,
             node.end,
-            `'${name}' is not valid: ${problem}. ape-dts accepts the line, but ${unused ?? f.consequence}.${unused ? '' : ' ' + f.fix}`,
+            unused ? t('progress.field-invalid.unused', { name, problem, unused }) : t('progress.field-invalid', { name, problem, consequence: f.consequence, fix: f.fix }),
             read ? severity : 'information',
           );
         }
@@ -45,15 +46,15 @@ function formatRule(id: 'PL004' | 'PL005' | 'PL027'): ProgressRule {
 function contextual(ctx: ProgressRuleContext, type: string, field: string, severity: Severity): { severity: Severity; unused?: string } {
   const eff = (key: string) => ctx.task?.eff(`extractor.${key}` as `${string}.${string}`);
   if (ctx.setup?.taskKind === 'cdc' && type !== 'RdbSnapshot' && CDC_VARIANT_OF[ctx.setup.dbType ?? ''] !== type) {
-    return { severity: 'information', unused: 'this task reads another source, so it never uses the value' };
+    return { severity: 'information', unused: t('progress.unused.other-source') };
   }
   if (type === 'MysqlCdc' && field === 'gtid_set' && ctx.task && eff('gtid_enabled') !== 'true') {
-    return { severity: 'information', unused: 'with gtid_enabled=false the GTID set is not used' };
+    return { severity: 'information', unused: t('progress.unused.gtid-disabled') };
   }
   if (type === 'MongoCdc' && field === 'resume_token' && ctx.task) {
     const source = eff('source') ?? '';
     const opLog = ctx.profile === 'current' ? source.toLowerCase() === 'op_log' : source === 'op_log';
-    if (opLog) return { severity: 'information', unused: 'source=op_log ignores the token' };
+    if (opLog) return { severity: 'information', unused: t('progress.unused.op-log') };
   }
   return { severity };
 }
@@ -79,8 +80,7 @@ const bigInts: ProgressRule = {
       bigIntegers(l.json!, found);
       for (const n of found) {
         const rounded = BigInt(Math.round(Number(n.raw))).toString();
-        const note = rounded === n.raw ? '' : ` (it would become ${rounded})`;
-        report(l.line, n.start, n.end, `${n.raw} is beyond 2^53: ape-dts reads it exactly, but tools that read JSON numbers as doubles (JavaScript, jq) round it${note}. Copy it as text, never through such a tool.`);
+        report(l.line, n.start, n.end, rounded === n.raw ? t('PL037', { number: n.raw }) : t('PL037.rounded', { number: n.raw, rounded }));
       }
     }
   },

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { comparePositions, streamOrder } from '../comparePositions';
 import type { DecodedPosition } from '../decodePosition';
 import { describePosition } from '../describePosition';
@@ -44,7 +45,7 @@ const nonMonotonic: ProgressRule = {
       const at = cur.p.nodes.next_event_position ?? cur.p.nodes.operation_time ?? cur.p.nodes.repl_offset ?? cur.p.nodes.offset ?? cur.p.nodes.value ?? cur.p.nodes.order_key ?? cur.p.typeNode;
       if (cur.p.type === 'PgCdc') return;
       if (comparePositions(cur.p, prev.p) === -1) {
-        report(cur.line.line, at.start, at.end, `The position goes back from ${describePosition(prev.p)} (line ${prev.line.line + 1}) to ${describePosition(cur.p)} while the task was running. ape-dts never does that by itself: another task probably writes to the same log_dir, or the file was edited.`);
+        report(cur.line.line, at.start, at.end, t('PL012', { from: describePosition(prev.p), line: prev.line.line + 1, to: describePosition(cur.p) }));
         return;
       }
       if (cur.p.type === 'MysqlCdc' && prev.p.values.gtid_set && cur.p.values.gtid_set) {
@@ -52,7 +53,7 @@ const nonMonotonic: ProgressRule = {
         const b = parseGtidSet(String(cur.p.values.gtid_set));
         if ('set' in a && 'set' in b && !gtidSetContains(b.set, a.set)) {
           const g = cur.p.nodes.gtid_set;
-          report(cur.line.line, g.start, g.end, `This GTID set lacks transactions of the one on line ${prev.line.line + 1}; while a task runs its GTID set only grows. Another task probably writes to the same log_dir.`);
+          report(cur.line.line, g.start, g.end, t('PL012.gtid', { line: prev.line.line + 1 }));
         }
       }
     });
@@ -67,7 +68,7 @@ const pgLsnBack: ProgressRule = {
     eachStepBack(ctx, (prev, cur) => {
       if (cur.p.type !== 'PgCdc' || comparePositions(cur.p, prev.p) !== -1) return;
       const at = cur.p.nodes.lsn;
-      report(cur.line.line, at.start, at.end, `The LSN goes back from ${prev.p.values.lsn} (line ${prev.line.line + 1}) to ${cur.p.values.lsn} while the task was running. PostgreSQL cannot resume before the slot's confirmed_flush_lsn (ape-dts moves such a start_lsn forward with a WARN), so this line cannot be honoured.`);
+      report(cur.line.line, at.start, at.end, t('PL013', { from: String(prev.p.values.lsn), line: prev.line.line + 1, to: String(cur.p.values.lsn) }));
     });
   },
 };
@@ -86,7 +87,7 @@ const staleMongoCheckpoint: ProgressRule = {
     const cur = acceptedPosition(current)!;
     if ((cur.values.operation_time as bigint) <= (cp.values.operation_time as bigint)) return;
     const at = cp.nodes.operation_time;
-    report(checkpoint.line, at.start, at.end, `ape-dts resumes from this checkpoint (operation_time ${cp.values.operation_time}), not from the newer current line ${current.line + 1} (${cur.values.operation_time}): it prefers any checkpoint, and Mongo writes checkpoints only for filtered events and heartbeats. The task will replay from here.`);
+    report(checkpoint.line, at.start, at.end, t('PL028', { time: String(cp.values.operation_time), line: current.line + 1, newer: String(cur.values.operation_time) }));
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Severity } from '../../diagnostic';
 import type { Profile } from '../../schema/types';
 import { acceptedPosition, type ProgressLine } from '../progressLine';
+import { t } from '../../i18n';
 import { isRead, type ProgressRule, type ProgressRuleContext } from './progressRule';
 
 // Lines ape-dts reads but throws away: Position::from_log returns None for anything that
@@ -56,17 +57,17 @@ function neighbours(ctx: ProgressRuleContext, l: ProgressLine) {
   return { before: lo > 0 ? read[lo - 1] : undefined, after };
 }
 
-/** Severity of skipping this line, and what ape-dts uses instead, in words. */
-function skipImpact(ctx: ProgressRuleContext, l: ProgressLine): { severity: Severity; instead: string } {
+/** Severity of skipping this line, and the clause "ape-dts skips this line …" saying what it uses instead. */
+function skipImpact(ctx: ProgressRuleContext, l: ProgressLine): { severity: Severity; skips: string } {
   if (ctx.file.kind !== 'position') {
-    return { severity: 'error', instead: ctx.file.kind === 'finished' ? ' (that table would be copied again)' : '' };
+    return { severity: 'error', skips: t(ctx.file.kind === 'finished' ? 'progress.skips.finished' : 'progress.skips.config') };
   }
-  if (!isRead(ctx, l.line)) return { severity: 'information', instead: ' (it lies before the part of position.log ape-dts reads, so this has no effect)' };
+  if (!isRead(ctx, l.line)) return { severity: 'information', skips: t('progress.skips.unread') };
   const { before, after } = neighbours(ctx, l);
-  if (after) return { severity: 'warning', instead: ` (line ${after.line + 1} supersedes it anyway)` };
+  if (after) return { severity: 'warning', skips: t('progress.skips.superseded', { line: after.line + 1 }) };
   return {
     severity: 'error',
-    instead: before ? ` and resumes from line ${before.line + 1} instead` : ' and has no other position of this kind to resume from',
+    skips: before ? t('progress.skips.falls-back', { line: before.line + 1 }) : t('progress.skips.nothing-else'),
   };
 }
 
@@ -81,8 +82,6 @@ function isTruncatedLast(ctx: ProgressRuleContext, l: ProgressLine): boolean {
   return ctx.file.kind === 'position' && l === lastNonBlank(ctx) && !l.panics && (l.jsonError !== undefined || l.kind === 'invalid');
 }
 
-const FIX = 'Fix the line or delete it.';
-
 const malformed: ProgressRule = {
   id: 'PL002',
   severity: 'error',
@@ -92,15 +91,14 @@ const malformed: ProgressRule = {
       if (isTruncatedLast(ctx, l)) continue;
       if (l.panics) {
         if (!isRead(ctx, l.line)) continue;
-        report(l.line, 0, l.text.length, "The last '}' on this line comes before the first '{'. ape-dts cuts the payload from the first '{' to the last '}', which panics here, so the task does not start. Remove the stray brace.");
+        report(l.line, 0, l.text.length, t('PL002.panics'));
       } else if (l.kind === 'invalid') {
         const sev: Severity = isRead(ctx, l.line) ? 'warning' : 'information';
-        const hint = ctx.file.kind === 'resumeConfig' ? " Start comment lines with '//'." : '';
-        report(l.line, 0, l.text.length, `This line has no {…} payload, so ape-dts skips it and logs "invalid position log".${hint}`, sev);
+        report(l.line, 0, l.text.length, t(ctx.file.kind === 'resumeConfig' ? 'PL002.no-payload.config' : 'PL002.no-payload'), sev);
       } else if (l.jsonError) {
-        const { severity, instead } = skipImpact(ctx, l);
+        const { severity, skips } = skipImpact(ctx, l);
         const end = l.payload?.end ?? l.text.length;
-        report(l.line, l.jsonError.start, end, `The payload is not valid JSON (${l.jsonError.message}), so ape-dts skips this line${instead}. ${FIX}`, severity);
+        report(l.line, l.jsonError.start, end, t('PL002.json', { error: l.jsonError.message, skips }), severity);
       }
     }
   },
@@ -116,10 +114,9 @@ function rejectionRule(id: 'PL003' | 'PL004' | 'PL007', profiles?: Profile[]): P
       for (const l of ctx.nonBlank) {
         const rejections = l.decoded?.rejections.filter((r) => r.rule === id) ?? [];
         if (rejections.length === 0) continue;
-        const { severity, instead } = skipImpact(ctx, l);
+        const { severity, skips } = skipImpact(ctx, l);
         for (const r of rejections) {
-          const fix = id === 'PL007' ? "Write it as 'order_col' and 'value' for this version." : FIX;
-          report(l.line, r.start, r.end, `${capital(r.message)}. ape-dts skips this line${instead}. ${fix}`, severity);
+          report(l.line, r.start, r.end, t(id === 'PL007' ? 'PL007.rejected' : 'progress.rejected', { reason: capital(r.message), skips }), severity);
         }
       }
     },
@@ -133,14 +130,13 @@ const truncatedLast: ProgressRule = {
   check(ctx, report) {
     const l = lastNonBlank(ctx);
     if (!l || !isTruncatedLast(ctx, l)) return;
-    const detail = l.jsonError?.message ?? (l.text.includes('{') ? "no closing '}'" : 'no {…} payload');
+    const detail = l.jsonError?.message ?? t(l.text.includes('{') ? 'progress.detail.no-closing-brace' : 'progress.detail.no-payload');
     const { before } = neighbours(ctx, l);
-    const instead = before ? `resumes from line ${before.line + 1}, the previous position of the same kind` : 'has no earlier position of this kind to resume from';
     report(
       l.line,
       l.payload?.start ?? 0,
       l.text.length,
-      `The last line is cut off or garbled (${detail}), as a crash leaves it: ape-dts skips it and ${instead}. Do not pick this line to resume from.`,
+      before ? t('PL014.falls-back', { detail, line: before.line + 1 }) : t('PL014.nothing-else', { detail }),
     );
   },
 };

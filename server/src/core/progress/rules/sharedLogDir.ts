@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { acceptedPosition, type ProgressLine } from '../progressLine';
 import { parseBinlogFilename } from '../values/binlogFilename';
 import { VARIANTS } from '../variants/index';
@@ -37,40 +38,39 @@ const sharedLogDir: ProgressRule = {
       const p = acceptedPosition(l);
       return p ? [{ l, p }] : [];
     });
-    const tail = ' Give every task its own [runtime] log_dir: the resumer takes whatever line comes last.';
     const hits: (Hit | undefined)[] = [
       firstChange(
         lines,
         (p) => VARIANTS[p.type].family,
-        (a, b, n) => `This ${b} position follows ${a} positions (line ${n + 1}): two tasks seem to write to this log_dir.${tail}`,
+        (a, b, n) => t('PL011.family', { family: b, first: a, line: n + 1 }),
         (p) => p.typeNode,
       ),
       firstChange(
         lines.filter(({ p }) => p.type === 'MysqlCdc' && p.values.server_id !== ''),
         (p) => String(p.values.server_id),
-        (a, b, n) => `server_id ${b} differs from ${a} (line ${n + 1}): two MySQL tasks seem to write to this log_dir.${tail}`,
+        (a, b, n) => t('PL011.server_id', { id: b, first: a, line: n + 1 }),
         (p) => p.nodes.server_id,
       ),
       firstChange(
         lines.filter(({ p }) => p.type === 'MysqlCdc'),
         (p) => parseBinlogFilename(String(p.values.binlog_filename))?.base,
-        (a, b, n) => `Binlog base name '${b}' differs from '${a}' (line ${n + 1}): these positions come from different MySQL servers.${tail}`,
+        (a, b, n) => t('PL011.binlog', { base: b, first: a, line: n + 1 }),
         (p) => p.nodes.binlog_filename,
       ),
       firstChange(
         lines.filter(({ p }) => p.type === 'RdbSnapshot' || p.type === 'RdbSnapshotFinished'),
         (p) => String(p.values.db_type),
-        (a, b, n) => `db_type ${b} differs from ${a} (line ${n + 1}): snapshots of two sources seem to share this log_dir.${tail}`,
+        (a, b, n) => t('PL011.db_type', { dbType: b, first: a, line: n + 1 }),
         (p) => p.nodes.db_type,
       ),
-      redisResync(lines, tail),
+      redisResync(lines),
     ];
     for (const h of hits) if (h) report(h.line.line, h.start, h.end, h.message);
   },
 };
 
 // A new replication id is normal after a full sync, which logs start_aof_position first.
-function redisResync(lines: { l: ProgressLine; p: DecodedPosition }[], tail: string): Hit | undefined {
+function redisResync(lines: { l: ProgressLine; p: DecodedPosition }[]): Hit | undefined {
   let id: string | undefined;
   for (const { l, p } of lines) {
     if (p.type !== 'Redis' || p.values.repl_id === '') continue;
@@ -80,7 +80,7 @@ function redisResync(lines: { l: ProgressLine; p: DecodedPosition }[], tail: str
     }
     if (id !== undefined && p.values.repl_id !== id) {
       const n = p.nodes.repl_id;
-      return { line: l, start: n.start, end: n.end, message: `The replication id changes without a start_aof_position line (a new full sync) before it: another Redis task seems to write here.${tail}` };
+      return { line: l, start: n.start, end: n.end, message: t('PL011.redis') };
     }
     id = String(p.values.repl_id);
   }

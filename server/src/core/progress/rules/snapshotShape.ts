@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import type { OrderKey } from '../decodePosition';
 import { acceptedPosition } from '../progressLine';
 import { mongoKeyProblem } from '../values/mongoValues';
@@ -31,7 +32,7 @@ const oldShapeOnCurrent: ProgressRule = {
         l.line,
         col.keyStart,
         value?.end ?? col.value.end,
-        `This is the snapshot shape of ape-dts ≤ 2.0.25 (order_col/value). 2.0.26 ignores both fields and reads order_key as null, so ${table} restarts from the beginning. Write "order_key":{"single":[${c},${v}]} instead.`,
+        t('PL006', { table, col: c, value: v }),
         isRead(ctx, l.line) ? 'error' : 'information',
       );
     }
@@ -49,9 +50,9 @@ const unusableOrderKey: ProgressRule = {
       const key = p.values.order_key as OrderKey | null | undefined;
       const at = p.nodes.order_key ?? p.typeNode;
       if (!key) {
-        report(l.line, at.start, at.end, `order_key is null, so ape-dts does not use this line and ${table} restarts from the beginning (a table without a usable key has no resume point).`);
+        report(l.line, at.start, at.end, t('PL031.null', { table }));
       } else if (p.values.db_type === 'mongo' && (key.shape !== 'single' || key.parts[0].value === null)) {
-        report(l.line, at.start, at.end, `A Mongo collection resumes only from order_key {"single":["_id", value]} with a non-null value; ape-dts ignores this line and ${table} restarts from the beginning.`);
+        report(l.line, at.start, at.end, t('PL031.mongo', { table }));
       }
     }
   },
@@ -71,7 +72,7 @@ const orderColumnsMatch: ProgressRule = {
       const cols = ctx.profile === 'current' ? key?.parts.map((x) => x.col) : [String(p.values.order_col)];
       if (!cols || cols.join('\u0000') === now.join('\u0000')) continue;
       const at = p.nodes.order_key ?? p.nodes.order_col ?? p.typeNode;
-      report(l.line, at.start, at.end, `${table} is now ordered by (${now.join(', ')}), not (${cols.join(', ')}); ape-dts does not use this position and copies the table from the beginning.`);
+      report(l.line, at.start, at.end, t('PL032', { table, now: now.join(', '), cols: cols.join(', ') }));
     }
   },
 };
@@ -95,7 +96,7 @@ const mongoValue: ProgressRule = {
         problem = legacyMongoValueProblem(String(p.values.value));
       }
       if (!problem || !at) continue;
-      report(l.line, at.start, at.end, `The _id value ${problem}: ape-dts fails when it resumes ${table} from it. Use the collection's last copied ObjectId, or remove the line to copy it again.`, isRead(ctx, l.line) ? 'error' : 'information');
+      report(l.line, at.start, at.end, t('PL033', { problem, table }), isRead(ctx, l.line) ? 'error' : 'information');
     }
   },
 };

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { acceptedPosition, type ProgressLine } from '../progressLine';
 import { looseKey } from './rejectedLines';
 import type { ProgressRule } from './progressRule';
@@ -21,7 +22,7 @@ const nothingUsable: ProgressRule = {
     const { before, inside } = outside(ctx);
     if (inside.length === 0 || inside.some((l) => acceptedPosition(l)) || before.some((l) => acceptedPosition(l))) return;
     const first = inside[0];
-    report(first.line, 0, first.text.length, `The part of position.log ape-dts reads (from this line on) holds no usable position, only None or rejected lines, so the task starts from the [extractor] keys (CDC) or from the beginning (snapshot).`);
+    report(first.line, 0, first.text.length, t('PL015'));
   },
 };
 
@@ -32,14 +33,14 @@ const scrolledOut: ProgressRule = {
   check(ctx, report) {
     if (!ctx.window || ctx.name?.archive !== undefined) return;
     const { before, inside } = outside(ctx);
-    const from = `line ${ctx.window.startLine + 1}`;
+    const from = ctx.window.startLine + 1;
     const keys = new Set(inside.filter((l) => acceptedPosition(l)).map((l) => looseKey(l, ctx.profile)));
     const snapshot = (l: ProgressLine) => acceptedPosition(l)?.type === 'RdbSnapshot';
     // CDC: only the whole log matters (any position in the window wins over older ones).
     if (!inside.some((l) => acceptedPosition(l) && !snapshot(l))) {
       const last = before.filter((l) => acceptedPosition(l) && !snapshot(l) && acceptedPosition(l)!.type !== 'RdbSnapshotFinished').pop();
       if (last) {
-        report(last.line, 0, last.text.length, `This is the last position in the file, but ape-dts reads position.log only from ${from} on (the last ${ctx.window.newlines - 1} lines), so it never sees it and starts from the [extractor] keys.`);
+        report(last.line, 0, last.text.length, t('PL016.cdc', { line: from, count: ctx.window.newlines - 1 }));
       }
     }
     // Snapshot: per table; a table already finished does not need its progress.
@@ -56,7 +57,7 @@ const scrolledOut: ProgressRule = {
         l.line,
         0,
         l.text.length,
-        `The last progress of ${table} lies before ${from}, where ape-dts starts reading position.log, so ${known ? 'the table' : 'unless it is listed in finished.log, the table'} is copied again from the beginning.`,
+        t(known ? 'PL016.table' : 'PL016.table.unless-finished', { table, line: from }),
         known ? 'error' : 'information',
       );
     }

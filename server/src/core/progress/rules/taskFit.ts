@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { CDC_VARIANT_OF } from '../chooseCdcPosition';
 import { acceptedPosition, type ProgressLine } from '../progressLine';
 import { VARIANTS } from '../variants/index';
@@ -27,10 +28,10 @@ const wrongSource: ProgressRule = {
       const p = acceptedPosition(l);
       if (!p || expected.includes(VARIANTS[p.type].family)) continue;
       if (l === chosen) {
-        report(l.line, p.typeNode.start, p.typeNode.end, `ape-dts picks this line to resume from, but a ${p.type} position does not fit this task (${task}); it ignores it${ctx.profile === 'legacy' ? ' silently' : ' with a WARN'} and starts from the [extractor] keys. Remove the line, or use the right log_dir.`, 'error');
+        report(l.line, p.typeNode.start, p.typeNode.end, t(ctx.profile === 'legacy' ? 'PL010.chosen.silently' : 'PL010.chosen.warn', { type: p.type, task }), 'error');
       } else if (!warned) {
         warned = true;
-        report(l.line, p.typeNode.start, p.typeNode.end, `A ${p.type} position does not fit this task (${task}); ape-dts would ignore it. Is this the right log_dir / config file?`);
+        report(l.line, p.typeNode.start, p.typeNode.end, t('PL010.other', { type: p.type, task }));
       }
     }
   },
@@ -50,8 +51,8 @@ const gtidWithoutSet: ProgressRule = {
       at.start,
       at.end,
       ctx.profile === 'legacy'
-        ? 'ape-dts resumes from this line with gtid_enabled=true, and an empty gtid_set makes 2.0.24 start at the server\'s latest GTID: everything since this position is skipped. Fill in the GTID set, or set gtid_enabled=false to resume by file and position.'
-        : 'gtid_enabled=true but this position has no GTID set: ape-dts resumes by file and position, and the GTID set it records afterwards holds only new transactions, so a later GTID resume asks the server for all older history again.',
+        ? t('PL009.legacy')
+        : t('PL009'),
     );
   },
 };
@@ -68,9 +69,9 @@ const mongoSource: ProgressRule = {
     const opLog = ctx.profile === 'current' ? source.toLowerCase() === 'op_log' : source === 'op_log';
     const at = p.nodes.resume_token;
     if (opLog && p.values.resume_token !== '') {
-      report(l!.line, at.start, at.end, `source=op_log ignores the resume token: ape-dts re-reads the oplog from the start of second ${p.values.operation_time}.`, 'information');
+      report(l!.line, at.start, at.end, t('PL027.op-log', { time: String(p.values.operation_time) }), 'information');
     } else if (!opLog && p.values.resume_token === '') {
-      report(l!.line, at.start, at.end, `This position has no resume token, so the change stream starts at operation_time ${p.values.operation_time} (a whole second) instead of right after the last event. Expect a few events twice.`);
+      report(l!.line, at.start, at.end, t('PL027.no-token', { time: String(p.values.operation_time) }));
     }
   },
 };
@@ -85,16 +86,16 @@ const redisResume: ProgressRule = {
     if (!first || (ctx.setup && ctx.setup.dbType !== 'redis')) return;
     const p = acceptedPosition(first)!;
     if (ctx.profile !== 'current') {
-      report(first.line, p.typeNode.start, p.typeNode.end, `ape-dts ${ctx.file.version} never resumes Redis from its logs: these positions are for reading only. To continue, set [extractor] repl_id and repl_offset by hand.`);
+      report(first.line, p.typeNode.start, p.typeNode.end, t('PL029.never', { version: ctx.file.version }));
       return;
     }
     if (ctx.setup && ctx.setup.taskKind !== 'cdc') {
-      report(first.line, p.typeNode.start, p.typeNode.end, 'Only a Redis task with extract_type=cdc and sink_type=write resumes from its logs; this task (e.g. snapshot_and_cdc) starts over.');
+      report(first.line, p.typeNode.start, p.typeNode.end, t('PL029.not-cdc'));
     }
     const chosen = resumeLine(ctx);
     const c = chosen && acceptedPosition(chosen);
     if (c?.type === 'Redis' && ctx.task?.config.value('extractor', 'is_cluster') === 'true' && (!c.values.node_id || !c.values.address)) {
-      report(chosen!.line, c.typeNode.start, c.typeNode.end, 'A Redis cluster node resumes only from a position that carries both node_id and address; this one lacks one, so no node uses it.', 'warning');
+      report(chosen!.line, c.typeNode.start, c.typeNode.end, t('PL029.cluster'), 'warning');
     }
   },
 };
@@ -107,7 +108,7 @@ const taskFinished: ProgressRule = {
     if (!ctx.setup?.readsFinishedLog) return;
     for (const l of ctx.nonBlank) {
       if (l.kind !== 'finishedMarker') continue;
-      report(l.line, l.logTime?.end ?? 0, l.text.length, 'The whole task finished here, and resume is on: a new run skips every table listed in this file. Start a fresh copy with a new [runtime] log_dir (or without resume).');
+      report(l.line, l.logTime?.end ?? 0, l.text.length, t('PL030'));
     }
   },
 };
@@ -122,9 +123,9 @@ const midTransaction: ProgressRule = {
     if (!p || l!.slot !== 'current' || (p.type !== 'MysqlCdc' && p.type !== 'Kafka')) return;
     const at = l!.tag ?? p.typeNode;
     if (p.type === 'MysqlCdc') {
-      report(l!.line, at.start, at.end, 'ape-dts resumes from this current_position line because no checkpoint line is left; MySQL may then start inside a transaction (missing table map events fail the task, or half a transaction is applied). Prefer a checkpoint_position line at or before it.');
+      report(l!.line, at.start, at.end, t('PL008.mysql'));
     } else {
-      report(l!.line, at.start, at.end, 'ape-dts resumes from this current_position line; for Kafka it may re-deliver or skip part of a source transaction. A checkpoint_position line is the safer resume point.', 'information');
+      report(l!.line, at.start, at.end, t('PL008.kafka'), 'information');
     }
   },
 };

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 // ape-dts hands gtid_set to apecloud/mysql-binlog-connector-rust (GtidSet::new, v0.3.x):
 // newlines are removed, the text is split on ',', empty parts are skipped, each part is
 // `uuid:interval[:interval…]` and each interval `n` or `n-m` parsed as u64. Spaces are NOT
@@ -24,6 +25,8 @@ export function parseGtidSet(text: string): { set: GtidSet } | { problem: string
   let answer = recent.get(text);
   if (!answer) {
     answer = parseUncached(text);
+    // A problem is text in the current language, so only sets are kept.
+    if ('problem' in answer) return answer;
     if (recent.size >= 32) recent.clear();
     recent.set(text, answer);
   }
@@ -35,16 +38,16 @@ function parseUncached(text: string): { set: GtidSet } | { problem: string } {
   for (const part of (text.includes('\n') ? text.replace(/\n/g, '') : text).split(',')) {
     if (part === '') continue;
     const pieces = part.split(':');
-    if (pieces.length < 2) return { problem: `'${part}' has no ':' before its transaction ids` };
+    if (pieces.length < 2) return { problem: t('progress.problem.gtid.no-colon', { part }) };
     const [uuid, ...intervals] = pieces;
-    if (!UUID.test(uuid)) return { problem: `'${uuid}' is not a server UUID` };
+    if (!UUID.test(uuid)) return { problem: t('progress.problem.gtid.uuid', { uuid }) };
     const list: GtidInterval[] = [];
     for (const interval of intervals) {
       const [a, b] = interval.split('-');
       const start = u64(a);
       const end = b === undefined ? start : u64(b);
       if (start === undefined || end === undefined) {
-        return { problem: `'${interval}' in '${part}' is not a transaction id or range (no spaces, no tags)` };
+        return { problem: t('progress.problem.gtid.interval', { interval, part }) };
       }
       list.push({ start, end });
     }

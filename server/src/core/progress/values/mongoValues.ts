@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { scanJson } from '../json/scanJson';
 
 // Mongo values that ape-dts parses only when it uses them, so a bad one is accepted in the
@@ -16,8 +17,8 @@ export function isObjectIdHex(text: string): boolean {
 export function resumeTokenProblem(token: string): string | undefined {
   if (token === '') return undefined;
   const scan = scanJson(token);
-  if (!scan.ok) return `it is not JSON (${scan.error.message})`;
-  return scan.node.kind === 'object' ? undefined : 'it is JSON but not a document ({...})';
+  if (!scan.ok) return t('progress.problem.token.not-json', { error: scan.error.message });
+  return scan.node.kind === 'object' ? undefined : t('progress.problem.token.not-document');
 }
 
 // v2.0.26+ snapshot `_id` values are the JSON text of a MongoKey (ObjectId, String, Int32,
@@ -28,8 +29,8 @@ export function mongoKeyProblem(text: string): string | undefined {
   if (isObjectIdHex(text)) return undefined;
   const scan = scanJson(text);
   if (!scan.ok || scan.node.kind !== 'object' || scan.node.members.length !== 1) {
-    return 'it is neither a 24-hex ObjectId nor a MongoKey such as {"ObjectId":"…"} or {"Int64":2}';
+    return t('progress.problem.mongo-key');
   }
   const kind = scan.node.members[0].key;
-  return MONGO_KEY_KINDS.includes(kind) ? undefined : `'${kind}' is not a MongoKey kind (${MONGO_KEY_KINDS.join(', ')})`;
+  return MONGO_KEY_KINDS.includes(kind) ? undefined : t('progress.problem.mongo-key.kind', { kind, kinds: MONGO_KEY_KINDS.join(', ') });
 }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 // PostgreSQL writes an LSN as two hex halves `hi/lo` (e.g. 0/5D65CB0, no zero padding).
 // ape-dts keeps it as a string and only parses it when it compares it with the slot's
 // confirmed_flush_lsn, so a malformed LSN is accepted in the log and fails at start.
@@ -13,8 +14,8 @@ export function parsePgLsn(text: string): bigint | undefined {
 
 /** Why the text is not an LSN ape-dts can use, or undefined when it is one. */
 export function pgLsnProblem(text: string): string | undefined {
-  if (text === '') return 'it is empty';
-  if (/\s/.test(text)) return 'it contains white space';
-  if (!text.includes('/')) return "it has no '/' between the two hex halves";
-  return LSN.test(text) ? undefined : 'both halves must be 1 to 8 hex digits';
+  if (text === '') return t('progress.problem.empty');
+  if (/\s/.test(text)) return t('progress.problem.lsn.space');
+  if (!text.includes('/')) return t('progress.problem.lsn.slash');
+  return LSN.test(text) ? undefined : t('progress.problem.lsn.halves');
 }

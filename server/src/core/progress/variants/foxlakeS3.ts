@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import type { VariantSpec } from './variantSpec';
 
 // Removed from the enum in 2.0.26, where such a line is an unknown variant and is skipped.
@@ -5,7 +6,9 @@ export const foxlakeS3: VariantSpec = {
   name: 'FoxlakeS3',
   profiles: ['legacy', 'transitional'],
   family: 'foxlake',
-  summary: 'Foxlake S3 meta file of one table',
+  get summary() {
+    return t('progress.variant.FoxlakeS3');
+  },
   fields: {
     schema: { type: 'string' },
     tb: { type: 'string' },

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import type { VariantSpec } from './variantSpec';
 
 // Kafka as a SOURCE: offset is the consumed message's own offset (resuming re-reads it).
@@ -6,7 +7,9 @@ export const kafka: VariantSpec = {
   name: 'Kafka',
   profiles: ['legacy', 'transitional', 'current'],
   family: 'kafka',
-  summary: 'Kafka topic partition offset',
+  get summary() {
+    return t('progress.variant.Kafka');
+  },
   fields: {
     topic: { type: 'string' },
     partition: { type: 'i32' },

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { resumeTokenProblem } from '../values/mongoValues';
 import { payloadTimestamp } from './payloadTimestamp';
 import type { VariantSpec } from './variantSpec';
@@ -8,15 +9,21 @@ export const mongoCdc: VariantSpec = {
   name: 'MongoCdc',
   profiles: ['legacy', 'transitional', 'current'],
   family: 'mongo',
-  summary: 'MongoDB change stream / oplog position',
+  get summary() {
+    return t('progress.variant.MongoCdc');
+  },
   fields: {
     resume_token: {
       type: 'string',
       format: {
         rule: 'PL027',
         severity: 'error',
-        consequence: 'a change_stream task fails at start when it resumes with this token',
-        fix: 'Copy the change stream _id document as JSON text (e.g. {"_data":"…"}), or leave it empty.',
+        get consequence() {
+          return t('progress.format.resume_token.consequence');
+        },
+        get fix() {
+          return t('progress.format.resume_token.fix');
+        },
         problem: resumeTokenProblem,
       },
     },

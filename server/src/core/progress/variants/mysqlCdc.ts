@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { parseBinlogFilename } from '../values/binlogFilename';
 import { parseGtidSet } from '../values/gtidSet';
 import { payloadTimestamp } from './payloadTimestamp';
@@ -10,7 +11,9 @@ export const mysqlCdc: VariantSpec = {
   name: 'MysqlCdc',
   profiles: ['legacy', 'transitional', 'current'],
   family: 'mysql',
-  summary: 'MySQL binlog position',
+  get summary() {
+    return t('progress.variant.MysqlCdc');
+  },
   fields: {
     server_id: { type: 'string' },
     binlog_filename: {
@@ -18,10 +21,14 @@ export const mysqlCdc: VariantSpec = {
       format: {
         rule: 'PL004',
         severity: 'warning',
-        consequence: 'MySQL will not find the file when ape-dts asks for it, or (when empty) ape-dts starts from the latest binlog position and skips everything written since',
-        fix: 'Use a file name from SHOW BINARY LOGS, e.g. mysql-bin.000004.',
+        get consequence() {
+          return t('progress.format.binlog_filename.consequence');
+        },
+        get fix() {
+          return t('progress.format.binlog_filename.fix');
+        },
         problem: (v) =>
-          v === '' ? 'it is empty' : parseBinlogFilename(v) ? undefined : "it is not a binlog file name like 'mysql-bin.000004'",
+          v === '' ? t('progress.problem.empty') : parseBinlogFilename(v) ? undefined : t('progress.problem.binlog_filename'),
       },
     },
     next_event_position: { type: 'u32' },
@@ -30,8 +37,12 @@ export const mysqlCdc: VariantSpec = {
       format: {
         rule: 'PL004',
         severity: 'error',
-        consequence: 'with gtid_enabled=true the binlog client cannot parse it and the task fails at start',
-        fix: "Write it as MySQL prints it: 'uuid:1-5,uuid2:1-3', without spaces.",
+        get consequence() {
+          return t('progress.format.gtid_set.consequence');
+        },
+        get fix() {
+          return t('progress.format.gtid_set.fix');
+        },
         problem: (v) => {
           const r = parseGtidSet(v);
           return 'problem' in r ? r.problem : undefined;

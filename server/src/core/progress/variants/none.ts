@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import type { VariantSpec } from './variantSpec';
 
 // The placeholder legacy/transitional write every interval when there is nothing to record.
@@ -6,6 +7,8 @@ export const none: VariantSpec = {
   name: 'None',
   profiles: ['legacy', 'transitional', 'current'],
   family: 'none',
-  summary: 'no position',
+  get summary() {
+    return t('progress.variant.None');
+  },
   fields: {},
 };

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { PAYLOAD_TIMESTAMP } from '../values/logTime';
 import type { FieldFormat } from './variantSpec';
 
@@ -6,7 +7,11 @@ import type { FieldFormat } from './variantSpec';
 export const payloadTimestamp: FieldFormat = {
   rule: 'PL005',
   severity: 'warning',
-  consequence: 'only the lag metrics read this field, so they will be wrong or missing',
-  fix: "Write 'YYYY-MM-DD HH:MM:SS.mmm' in UTC, or leave it empty.",
-  problem: (v) => (PAYLOAD_TIMESTAMP.test(v) ? undefined : "it is not 'YYYY-MM-DD HH:MM:SS.mmm' (UTC) or empty"),
+  get consequence() {
+    return t('progress.format.timestamp.consequence');
+  },
+  get fix() {
+    return t('progress.format.timestamp.fix');
+  },
+  problem: (v) => (PAYLOAD_TIMESTAMP.test(v) ? undefined : t('progress.problem.timestamp')),
 };

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { pgLsnProblem } from '../values/pgLsn';
 import { payloadTimestamp } from './payloadTimestamp';
 import type { VariantSpec } from './variantSpec';
@@ -8,16 +9,21 @@ export const pgCdc: VariantSpec = {
   name: 'PgCdc',
   profiles: ['legacy', 'transitional', 'current'],
   family: 'pg',
-  summary: 'PostgreSQL WAL position (LSN)',
+  get summary() {
+    return t('progress.variant.PgCdc');
+  },
   fields: {
     lsn: {
       type: 'string',
       format: {
         rule: 'PL004',
         severity: 'error',
-        consequence:
-          'it is selected like a valid line, and the task then stops at start when ape-dts compares it with the slot (if the slot is missing, a new one is created and the value is ignored)',
-        fix: 'Write it as PostgreSQL prints it, e.g. 0/5D65CB0.',
+        get consequence() {
+          return t('progress.format.lsn.consequence');
+        },
+        get fix() {
+          return t('progress.format.lsn.fix');
+        },
         problem: pgLsnProblem,
       },
     },

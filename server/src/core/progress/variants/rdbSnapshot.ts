@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { isObjectIdHex } from '../values/mongoValues';
 import type { VariantSpec } from './variantSpec';
 
@@ -10,7 +11,9 @@ export const rdbSnapshot: VariantSpec = {
   name: 'RdbSnapshot',
   profiles: ['legacy', 'transitional', 'current'],
   family: 'snapshot',
-  summary: 'snapshot progress of one table',
+  get summary() {
+    return t('progress.variant.RdbSnapshot');
+  },
   fields: {
     db_type: { type: 'string' },
     schema: { type: 'string' },
@@ -23,5 +26,5 @@ export const rdbSnapshot: VariantSpec = {
 
 /** Up to 2.0.25 a Mongo collection resumes with `_id > ObjectId(value)`; anything else fails. */
 export function legacyMongoValueProblem(value: string): string | undefined {
-  return isObjectIdHex(value) ? undefined : 'it is not a 24-hex ObjectId';
+  return isObjectIdHex(value) ? undefined : t('progress.problem.object-id');
 }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import type { VariantSpec } from './variantSpec';
 
 // Written to finished.log once a table is done, but honoured in any file the snapshot
@@ -6,7 +7,9 @@ export const rdbSnapshotFinished: VariantSpec = {
   name: 'RdbSnapshotFinished',
   profiles: ['legacy', 'transitional', 'current'],
   family: 'snapshot',
-  summary: 'table whose snapshot is finished',
+  get summary() {
+    return t('progress.variant.RdbSnapshotFinished');
+  },
   fields: {
     db_type: { type: 'string' },
     schema: { type: 'string' },

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { payloadTimestamp } from './payloadTimestamp';
 import type { VariantSpec } from './variantSpec';
 
@@ -8,7 +9,9 @@ export const redis: VariantSpec = {
   name: 'Redis',
   profiles: ['legacy', 'transitional', 'current'],
   family: 'redis',
-  summary: 'Redis replication position',
+  get summary() {
+    return t('progress.variant.Redis');
+  },
   fields: {
     node_id: { type: 'string', optional: true, profiles: ['current'] },
     address: {
@@ -18,9 +21,13 @@ export const redis: VariantSpec = {
       format: {
         rule: 'PL004',
         severity: 'warning',
-        consequence: 'the cluster extractor cannot match it to a master node, so that node starts without a position',
-        fix: "Write the node's 'host:port'.",
-        problem: (v) => (v === '' || /^[^\s:]+:\d+$/.test(v) ? undefined : "it is not 'host:port'"),
+        get consequence() {
+          return t('progress.format.address.consequence');
+        },
+        get fix() {
+          return t('progress.format.address.fix');
+        },
+        problem: (v) => (v === '' || /^[^\s:]+:\d+$/.test(v) ? undefined : t('progress.problem.address')),
       },
     },
     repl_id: {
@@ -28,9 +35,13 @@ export const redis: VariantSpec = {
       format: {
         rule: 'PL004',
         severity: 'warning',
-        consequence: 'PSYNC will not answer CONTINUE with it, and the task fails',
-        fix: "Use the master's 40-character replication id (INFO replication: master_replid).",
-        problem: (v) => (/^(?:[0-9a-f]{40})?$/.test(v) ? undefined : 'a replication id is 40 lowercase hex characters'),
+        get consequence() {
+          return t('progress.format.repl_id.consequence');
+        },
+        get fix() {
+          return t('progress.format.repl_id.fix');
+        },
+        problem: (v) => (/^(?:[0-9a-f]{40})?$/.test(v) ? undefined : t('progress.problem.repl_id')),
       },
     },
     repl_port: { type: 'u64' },
