@@ -16,14 +16,18 @@ import { definitionAt } from './core/features/definition';
 import { foldingRanges } from './core/features/folding';
 import { hoverAt } from './core/features/hover';
 import { documentSymbols } from './core/features/symbols';
+import { setLocale, t } from './core/i18n';
 import type { LintResult } from './core/lintConfig';
 import { toLspCodeAction, toLspCompletion, toLspDefinition, toLspFolding, toLspHover, toLspSymbol } from './lsp/toLspFeatures';
+import { DiskEncodingCheck } from './lsp/diskEncoding';
 import { LintCache } from './lsp/lintCache';
 import { LintScheduler } from './lsp/lintScheduler';
+import { capProblems } from './lsp/publishCap';
 import { SettingsStore } from './lsp/settings';
 import { STATUS_NOTIFICATION, type StatusParams } from './lsp/statusProtocol';
 import { fromLspDiagnostic, toLspDiagnostic } from './lsp/toLspDiagnostic';
 import { WorkspaceTasks } from './lsp/workspaceTasks';
+import { IS_RESUME_CONFIG_REQUEST } from './lsp/resumeConfigProtocol';
 import { handlePlanResume, PLAN_RESUME_REQUEST, type PlanResumeParams } from './lsp/resumeRequest';
 import { ProgressFeatures } from './lsp/progress/progressFeatures';
 
@@ -34,6 +38,7 @@ import { ProgressFeatures } from './lsp/progress/progressFeatures';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new LintCache();
+const encoding = new DiskEncodingCheck();
 const scheduler = new LintScheduler(lint);
 let settings = new SettingsStore(undefined, undefined, logError);
 const workspaceTasks = new WorkspaceTasks(logError);
@@ -57,6 +62,8 @@ const opened = new Set<string>();
 const editedSinceSave = new Set<string>();
 
 connection.onInitialize((params): InitializeResult => {
+  // First, before any text is produced: every message the server publishes is in this language.
+  setLocale(localeOf(params.initializationOptions) ?? params.locale);
   const workspace = params.capabilities.workspace;
   const fetchSection = workspace?.configuration
     ? (scopeUri: string) => connection.workspace.getConfiguration({ scopeUri, section: 'apeDts' })
@@ -80,7 +87,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  guard('indexing the workspace', () => workspaceTasks.index(workspaceFolders));
+  guard(t('lsp.log.indexing'), () => workspaceTasks.index(workspaceFolders));
 });
 
 // Watched task configs (the VS Code client watches **/*task_config*.ini): a neighbour that
@@ -146,6 +153,7 @@ documents.onDidClose(({ document }) => {
     workspaceTasks.setOpen(uri, undefined);
     scheduler.cancel(uri);
     cache.delete(uri);
+    encoding.forget(uri);
     settings.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(logError);
   });
@@ -165,7 +173,7 @@ function feature<P extends { textDocument: { uri: string } }, R>(name: string, f
       const found = await resultFor(params.textDocument.uri);
       return found ? fn(found.result, params, found.document) : fallback;
     } catch (err) {
-      logError(`ape-dts: ${name} failed: ${describe(err)}`);
+      logError(t('lsp.log.failed', { what: name, error: describe(err) }));
       return fallback;
     }
   };
@@ -191,13 +199,14 @@ connection.onDefinition(feature('definition', [], (r, p, d) => {
   return def ? toLspDefinition(def) : [];
 }));
 
+connection.onRequest(IS_RESUME_CONFIG_REQUEST, progress.isResumeConfig);
 connection.onRequest(PLAN_RESUME_REQUEST, (params: PlanResumeParams) =>
   handlePlanResume(params, {
     openText: (uri) => documents.get(uri)?.getText(),
     configs: () => workspaceTasks.configs(),
     workspaceFolders: () => workspaceFolders,
     versionSetting: async (uri) => (await settings.get(uri)).version,
-  }).catch((err: unknown) => ({ kind: 'refused' as const, reason: `ape-dts: planning the resume failed: ${describe(err)}`, warnings: [] })),
+  }).catch((err: unknown) => ({ kind: 'refused' as const, reason: t('lsp.resume.failed', { error: describe(err) }), warnings: [] })),
 );
 
 /** Lints the document as it is now and publishes, unless a newer request took over meanwhile. */
@@ -209,12 +218,14 @@ async function lint(uri: string, isCurrent: () => boolean): Promise<void> {
     if (progress.owns(document)) return await progress.publish(document, s.version, isCurrent);
     const result = cache.get(document, s.version);
     workspaceTasks.setOpen(uri, document.getText());
-    const diagnostics = [...result.diagnostics, ...workspaceTasks.diagnosticsFor(uri, s.version)];
+    // Undecodable on disk: ape-dts stops at that byte, so that is the one thing to say.
+    const undecodable = encoding.diagnosticFor(uri, document.getText());
+    const diagnostics = undecodable ? [undecodable] : capProblems([...result.diagnostics, ...workspaceTasks.diagnosticsFor(uri, s.version)]);
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics.map(toLspDiagnostic) });
     const status: StatusParams = { uri, version: result.version, reason: result.versionReason };
     await connection.sendNotification(STATUS_NOTIFICATION, status);
   } catch (err) {
-    logError(`ape-dts: linting ${uri} failed: ${describe(err)}`);
+    logError(t('lsp.log.failed', { what: t('lsp.log.linting', { uri }), error: describe(err) }));
   }
 }
 
@@ -222,8 +233,14 @@ function guard(what: string, fn: () => void): void {
   try {
     fn();
   } catch (err) {
-    logError(`ape-dts: ${what} failed: ${describe(err)}`);
+    logError(t('lsp.log.failed', { what, error: describe(err) }));
   }
+}
+
+/** `initializationOptions.locale` overrides the editor's display language (LSP `locale`). */
+function localeOf(options: unknown): string | undefined {
+  const locale = typeof options === 'object' && options !== null ? (options as { locale?: unknown }).locale : undefined;
+  return typeof locale === 'string' && locale.trim() !== '' ? locale : undefined;
 }
 
 function logError(err: unknown): void {

@@ -4,25 +4,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ServerSession } from './serverSession';
+import { SEED_CHECKPOINT, SEED_CONFIG, SEED_CURRENT } from '../fixtures/seed';
 
-const CONFIG = `[extractor]
-db_type=mysql
-extract_type=cdc
-binlog_position=73351
-binlog_filename=mysql-bin.000004
-server_id=2000
-url=mysql://root:123456@127.0.0.1:3307
-
-[sinker]
-db_type=mysql
-sink_type=write
-url=mysql://root:123456@127.0.0.1:3308
-
-[runtime]
-log_dir=./logs
-`;
-const CURRENT = '2024-10-18 05:21:45.207690 | current_position | {"type":"MysqlCdc","server_id":"","binlog_filename":"mysql-bin.000004","next_event_position":73600,"gtid_set":"","timestamp":"2024-10-18 05:21:44.000"}';
-const CHECKPOINT = '2024-10-18 05:21:45.207788 | checkpoint_position | {"type":"MysqlCdc","server_id":"","binlog_filename":"mysql-bin.000004","next_event_position":73685,"gtid_set":"","timestamp":"2024-10-18 05:21:44.000"}';
+const CONFIG = SEED_CONFIG;
+const CURRENT = SEED_CURRENT;
+const CHECKPOINT = SEED_CHECKPOINT;
 
 let root: string;
 let session: ServerSession;

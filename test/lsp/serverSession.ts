@@ -39,6 +39,8 @@ export interface SessionOptions {
   rootUri?: string;
   /** Arguments to node instead of the bundled server (e.g. the CLI's `lsp --stdio`). */
   argv?: string[];
+  /** The editor's display language, sent as the initialize params' `locale` (e.g. 'zh-cn'). */
+  locale?: string;
 }
 
 interface Received {
@@ -94,6 +96,7 @@ export class ServerSession {
         textDocument: { synchronization: { didSave: true }, publishDiagnostics: { versionSupport: true } },
       },
       initializationOptions: options.initializationOptions,
+      ...(options.locale !== undefined ? { locale: options.locale } : {}),
     });
     await connection.sendNotification('initialized', {});
     return session;

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextEdit } from '../core/edits/textEdit';
+import { t } from '../core/i18n';
 import { parseTaskConfig } from '../core/model/taskConfig';
 import { planResume, type ResumeStrategy } from '../core/resume/planResume';
 import type { PlanWarning } from '../core/resume/safetyChecks';
@@ -69,8 +70,11 @@ export function configsForLog(logPath: string, configs: Map<string, string>, wor
   const found: ConfigCandidate[] = [];
   for (const [configPath, text] of configs) {
     const config = parseTaskConfig(text);
-    const bases: [string, string][] = [[path.dirname(configPath), "the config's folder"], ...workspaceFolders.map((f): [string, string] => [f, `the workspace folder ${path.basename(f)}`])];
-    for (const [base, name] of bases) {
+    const bases: [string, () => string][] = [
+      [path.dirname(configPath), () => t('lsp.resume.matched.config-folder')],
+      ...workspaceFolders.map((f): [string, () => string] => [f, () => t('lsp.resume.matched.workspace-folder', { folder: path.basename(f) })]),
+    ];
+    for (const [base, matchedBy] of bases) {
       const matches = isResumeFile
         ? ['config_file', 'resume_config_file'].some((k) => {
             const v = config.value('resumer', k);
@@ -78,7 +82,7 @@ export function configsForLog(logPath: string, configs: Map<string, string>, wor
           })
         : path.resolve(base, config.value('runtime', 'log_dir') ?? './logs') === logDir;
       if (matches) {
-        found.push({ uri: toUri(configPath), matchedBy: `log_dir resolved against ${name}` });
+        found.push({ uri: toUri(configPath), matchedBy: matchedBy() });
         break;
       }
     }
@@ -92,7 +96,7 @@ export async function handlePlanResume(params: PlanResumeParams, ctx: PlanResume
   let logUri = params.logUri;
   let matchedBy: string | undefined;
   if (!configUri) {
-    if (!logUri) return { kind: 'refused', reason: 'Open a position.log or a task config first.', warnings: [] };
+    if (!logUri) return { kind: 'refused', reason: t('lsp.resume.open-first'), warnings: [] };
     const candidates = configsForLog(toPath(logUri), ctx.configs(), folders);
     if (candidates.length !== 1) {
       return { kind: 'chooseConfig', candidates, all: [...ctx.configs().keys()].map(toUri), shared: candidates.length > 1 };
@@ -131,7 +135,7 @@ export async function handlePlanResume(params: PlanResumeParams, ctx: PlanResume
     tag: plan.tag,
     variant: plan.variant,
     // ape-dts resolves log_dir against its working directory; say which folder we assumed.
-    notes: matchedBy ? [`Task: ${path.basename(configPath)} (${matchedBy}).`, ...plan.notes] : plan.notes,
+    notes: matchedBy ? [t('lsp.resume.task-note', { file: path.basename(configPath), matchedBy }), ...plan.notes] : plan.notes,
     warnings: plan.warnings,
     configEdits: plan.configEdits,
     newConfigText: plan.newConfigText,

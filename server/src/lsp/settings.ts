@@ -1,3 +1,4 @@
+import { t } from '../core/i18n';
 import { isVersionSetting, type VersionSetting } from '../core/schema/resolveVersion';
 
 // The server's view of the `apeDts` settings. They come from three places: VS Code's
@@ -55,7 +56,7 @@ export class SettingsStore {
       pending = this.fetchSection(uri).then(
         (raw) => readSettings(raw, this.global),
         (err: unknown) => {
-          this.logError(`ape-dts: could not read settings for ${uri}: ${String(err)}`);
+          this.logError(t('lsp.settings.unreadable', { uri, error: String(err) }));
           return this.global;
         },
       );

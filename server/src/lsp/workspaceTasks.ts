@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic';
 import { decodeConfigBytes } from '../core/decodeText';
+import { t } from '../core/i18n';
 import { maskDiagnostics } from '../core/features/maskSecrets';
 import { parseTaskConfig } from '../core/model/taskConfig';
 import { resolveVersion, type VersionSetting } from '../core/schema/resolveVersion';
@@ -26,7 +27,7 @@ export class WorkspaceTasks {
     const folders = folderUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     const found = findFiles(folders).files.filter((f) => TASK_CONFIG_NAME.test(f));
     if (found.length > MAX_FILES) {
-      this.log(`ape-dts: ${found.length} task configs in the workspace; the shared log_dir check is off.`);
+      this.log(t('lsp.workspace.too-many', { count: found.length }));
       return;
     }
     for (const file of found) this.readFromDisk(file);
@@ -57,7 +58,7 @@ export class WorkspaceTasks {
       const config = parseTaskConfig(text);
       return { path, config, version: resolveVersion(setting, config).version };
     });
-    const mine = tasks.find((t) => t.path === me)!;
+    const mine = tasks.find((task) => task.path === me)!;
     return maskDiagnostics(mine.config, sharedLogDirDiagnostics(tasks).get(me) ?? []);
   }
 

@@ -3,6 +3,7 @@ import type { TaskConfig } from '../model/taskConfig';
 import { taskView } from '../schema/conditions';
 import { PROFILE_OF, type ApeVersion } from '../schema/types';
 import { neutraliseResumer, type PlannedChanges } from './neutraliseResumer';
+import { t } from '../i18n';
 
 // "Start from this position" written as the [extractor] keys a user would set by hand
 // (position-log spec §3.1, "manual equivalent"), plus switching off the resumer.
@@ -23,9 +24,9 @@ export function extractorChanges(config: TaskConfig, version: ApeVersion, p: Dec
     case 'MysqlCdc': {
       set('binlog_filename', text(p, 'binlog_filename'));
       set('binlog_position', text(p, 'next_event_position'));
-      if (task.eff('extractor.gtid_enabled') === 'true') set('gtid_set', text(p, 'gtid_set'), 'gtid_set is set too, because gtid_enabled=true makes ape-dts start from the GTID set.');
+      if (task.eff('extractor.gtid_enabled') === 'true') set('gtid_set', text(p, 'gtid_set'), t('resume.note.gtid_set'));
       // start_time_utc recomputes binlog_filename from a time and keeps binlog_position (PL026).
-      if (task.config.value('extractor', 'start_time_utc')) set('start_time_utc', '', 'start_time_utc emptied: it would replace binlog_filename with the file holding that time (PL026).');
+      if (task.config.value('extractor', 'start_time_utc')) set('start_time_utc', '', t('resume.note.start_time_utc'));
       break;
     }
     case 'PgCdc':

@@ -1,6 +1,7 @@
 import type { KeyChange } from '../edits/setConfigKeys';
 import type { TaskConfig } from '../model/taskConfig';
 import { PROFILE_OF, type ApeVersion } from '../schema/types';
+import { t } from '../i18n';
 
 // A recovered position beats the [extractor] keys in every version, so "start from these
 // [extractor] keys" also means switching off whatever resumer this version would run.
@@ -19,11 +20,11 @@ export function neutraliseResumer(config: TaskConfig, version: ApeVersion): Plan
   if (profile === 'legacy') {
     if (config.value('resumer', 'resume_from_log') === 'true') {
       out.changes.push({ section: 'resumer', key: 'resume_from_log', value: 'false' });
-      out.notes.push('[resumer] resume_from_log=false: otherwise the last checkpoint in position.log would win over the [extractor] keys.');
+      out.notes.push(t('resume.note.resume_from_log-off'));
     }
     if (config.present('resumer', 'resume_config_file')) {
       out.changes.push({ section: 'resumer', key: 'resume_config_file', remove: true });
-      out.notes.push('[resumer] resume_config_file removed: a position in that file would win over the [extractor] keys.');
+      out.notes.push(t('resume.note.resume_config_file-removed'));
     }
     return out;
   }
@@ -31,8 +32,8 @@ export function neutraliseResumer(config: TaskConfig, version: ApeVersion): Plan
   const resumeType = config.value('resumer', 'resume_type');
   if (resumeType && resumeType !== 'dummy') {
     out.changes.push({ section: 'resumer', key: 'resume_type', value: 'dummy' });
-    const why = resumeType === 'from_log' ? 'the last checkpoint in the log folder' : 'the position stored in the resume table';
-    out.notes.push(`[resumer] resume_type=dummy (was ${resumeType}): otherwise ${why} would win over the [extractor] keys. Set it back after the first successful start if you want later restarts to resume automatically.`);
+    const why = t(resumeType === 'from_log' ? 'resume.note.resume_type-dummy.log' : 'resume.note.resume_type-dummy.table');
+    out.notes.push(t('resume.note.resume_type-dummy', { was: resumeType, why }));
   }
   return out;
 }
@@ -42,7 +43,7 @@ export function removeLegacyKeys(config: TaskConfig, version: ApeVersion, out: P
   const present = LEGACY_KEYS.filter((k) => config.present('resumer', k));
   for (const key of present) out.changes.push({ section: 'resumer', key, remove: true });
   if (present.length > 0) {
-    const why = PROFILE_OF[version] === 'current' ? `ape-dts ${version} refuses to start with them` : `ape-dts ${version} could follow them instead of resume_type`;
-    out.notes.push(`Removed the legacy [resumer] key(s) ${present.join(', ')}: ${why}.`);
+    const why = t(PROFILE_OF[version] === 'current' ? 'resume.note.legacy-keys.refused' : 'resume.note.legacy-keys.followed', { version });
+    out.notes.push(t('resume.note.legacy-keys', { keys: present.join(', '), why }));
   }
 }

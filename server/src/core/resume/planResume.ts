@@ -10,6 +10,7 @@ import { acceptedPosition, type LogTag, type ProgressFile } from '../progress/pr
 import { simulateResume, type ResumePrediction } from '../progress/simulateResume';
 import { taskView } from '../schema/conditions';
 import { PROFILE_OF, type ApeVersion } from '../schema/types';
+import { t } from '../i18n';
 import { extractorChanges } from './extractorStrategy';
 import { resumeFileChanges, resumeFileLine, resumeFileValue } from './resumeFileStrategy';
 import { nearestCheckpointBefore, safetyWarnings, type PlanWarning, type SafetyFacts } from './safetyChecks';
@@ -87,12 +88,12 @@ export function planResume(input: PlanResumeInput): PlanOutcome {
   const fail = (reason: string, suggestedLine?: number, warnings: PlanWarning[] = []): PlanOutcome => ({ ok: false, reason, suggestedLine, warnings });
 
   const lineNo = input.line === 'latest' ? latestLine(input, config, file, configDir) : input.line;
-  if (lineNo === undefined) return fail(`${path.basename(input.log.path)} holds no position ape-dts would accept.`);
+  if (lineNo === undefined) return fail(t('resume.refuse.no-position', { file: path.basename(input.log.path) }));
   const l = lineAt(file, lineNo);
   const p = l && acceptedPosition(l);
   if (!l || !p) {
-    const why = l?.decoded?.rejections.map((r) => r.message).join('; ') || l?.jsonError?.message || 'it is not a position line';
-    return fail(`Line ${lineNo + 1} is not a position ape-dts accepts (${why}), so it cannot be resumed from.`);
+    const why = l?.decoded?.rejections.map((r) => r.message).join('; ') || l?.jsonError?.message || t('resume.refuse.not-position-line');
+    return fail(t('resume.refuse.not-position', { line: lineNo + 1, why }));
   }
 
   const task = taskView(config, version);
@@ -103,25 +104,25 @@ export function planResume(input: PlanResumeInput): PlanOutcome {
 
   if (p.type === 'MysqlCdc' && l.slot === 'current' && !input.allowCurrent) {
     const before = nearestCheckpointBefore(file, lineNo);
-    const offer = before === undefined ? 'There is no checkpoint line before it.' : `Resume from the checkpoint on line ${before + 1} instead.`;
-    return fail(`PL008: line ${lineNo + 1} is a MySQL current_position, which can sit in the middle of a transaction: resuming there applies half a transaction or fails on a missing table map. ${offer}`, before);
+    const offer = before === undefined ? t('resume.refuse.PL008.no-checkpoint') : t('resume.refuse.PL008.checkpoint', { line: before + 1 });
+    return fail(t('resume.refuse.PL008', { line: lineNo + 1, offer }), before);
   }
 
   const strategy = input.strategy ?? defaultStrategy(p.type);
   if (strategy === 'extractor' && !CDC_DB_TYPE[p.type]) {
-    return fail('Snapshot progress has no [extractor] keys; only a resume file can carry it. Use the resume-file strategy.');
+    return fail(t('resume.refuse.snapshot-extractor'));
   }
   if (strategy === 'resume-file' && p.type === 'Redis' && PROFILE_OF[version] !== 'current') {
-    return fail(`ape-dts ${version}'s Redis extractor never reads a resume file (PL029); use the extractor strategy.`);
+    return fail(t('resume.refuse.PL029', { version }));
   }
   if (p.type === 'RdbSnapshot') {
     const problem = snapshotShapeProblem(l.payload!.text, version);
-    if (problem) return fail(`Line ${lineNo + 1}: ${problem}`);
+    if (problem) return fail(t('resume.refuse.snapshot-line', { line: lineNo + 1, problem }));
   }
 
   const warnings = safetyWarnings(config, version, file, lineNo, p, input.facts ?? {});
   if (p.type === 'MysqlCdc' && l.slot === 'current') {
-    warnings.unshift({ id: 'PL008', message: `Line ${lineNo + 1} is a current_position: it can sit inside a transaction.` });
+    warnings.unshift({ id: 'PL008', message: t('resume.warn.PL008', { line: lineNo + 1 }) });
   }
 
   let changes: KeyChange[];
@@ -144,24 +145,24 @@ export function planResume(input: PlanResumeInput): PlanOutcome {
     const text = resumeFileText(input, config, file, finished, lineNo, configDir);
     files.push({ path: resumePath, text, previous: input.facts?.existingResumeFile });
     if (input.facts?.existingResumeFile !== undefined && input.facts.existingResumeFile !== text) {
-      warnings.push({ id: 'overwrite', message: `${fileValue} exists and will be replaced.` });
+      warnings.push({ id: 'overwrite', message: t('resume.warn.overwrite', { file: fileValue }) });
     }
   }
   if (strategy === 'resume-file') {
-    notes.push('Relative paths are resolved by ape-dts from the folder it is started in; this plan assumes the task config\'s folder (PL035).');
+    notes.push(t('resume.note.PL035'));
   }
 
   const before = scanIni(input.config.text);
   const configEdits = planKeyEdits(before, changes);
   const newConfigText = applyEdits(input.config.text, configEdits);
   const introduced = newErrors(input.config.text, newConfigText, version);
-  if (introduced.length > 0) return fail(`The edit would add an error to the config: ${introduced.join('; ')}`, undefined, warnings);
+  if (introduced.length > 0) return fail(t('resume.refuse.new-error', { errors: introduced.join('; ') }), undefined, warnings);
 
   const after = buildTaskConfig(scanIni(newConfigText));
   const prediction = predictAfter(input, after, files, configDir);
   const expectedPayload = p.type === 'RdbSnapshot' ? snapshotPayloadFor(l.payload!.text, version) : l.payload!.text;
   const mismatchAfter = verify(prediction, strategy, changes, expectedPayload, p);
-  if (mismatchAfter) return fail(`The plan was not applied: after it, ape-dts would still not start from line ${lineNo + 1} (${mismatchAfter}).`, undefined, warnings);
+  if (mismatchAfter) return fail(t('resume.refuse.unverified', { line: lineNo + 1, why: mismatchAfter }), undefined, warnings);
   warnings.push(...prediction.warnings.filter((w) => /^PL0/.test(w)).map((w) => ({ id: w.slice(0, 5), message: w.slice(7) })));
 
   return {
@@ -175,13 +176,13 @@ function tagOf(text: string | undefined): LogTag | null {
 }
 
 function variantMismatch(p: DecodedPosition, dbType: string | undefined, extractType: string | undefined): string | undefined {
-  if (p.type === 'None') return 'a None position carries nothing to resume from.';
-  if (p.type === 'RdbSnapshotFinished') return 'this line marks a finished table, not a resume point.';
+  if (p.type === 'None') return t('resume.mismatch.none');
+  if (p.type === 'RdbSnapshotFinished') return t('resume.mismatch.finished');
   if (p.type === 'RdbSnapshot' || p.type === 'FoxlakeS3') {
-    return extractType === 'snapshot' ? undefined : `this is a snapshot position, but the task has extract_type=${extractType ?? '(missing)'}.`;
+    return extractType === 'snapshot' ? undefined : t('resume.mismatch.snapshot', { extractType: extractType ?? t('resume.mismatch.missing') });
   }
   const want = CDC_DB_TYPE[p.type];
-  if (want !== dbType) return `this is a ${p.type} position, but the task's [extractor] db_type is ${dbType ?? '(missing)'}; ape-dts would ignore it.`;
+  if (want !== dbType) return t('resume.mismatch.cdc', { variant: p.type, dbType: dbType ?? t('resume.mismatch.missing') });
   return undefined;
 }
 
@@ -226,9 +227,9 @@ function resumeFileText(
       const fl = lineOf(f.file, f.line);
       if (fl?.payload) lines.push(fl.payload.text);
     }
-    for (const t of now.snapshot?.tables ?? []) {
-      if (t.schema === String(p.values.schema) && t.tb === String(p.values.tb)) continue;
-      const tl = lineOf(t.file, t.line);
+    for (const other of now.snapshot?.tables ?? []) {
+      if (other.schema === String(p.values.schema) && other.tb === String(p.values.tb)) continue;
+      const tl = lineOf(other.file, other.line);
       if (tl?.payload) lines.push(resumeFileLine(tl, input.version));
     }
   }
@@ -261,19 +262,19 @@ function predictAfter(input: PlanResumeInput, config: TaskConfig, files: Planned
 
 function verify(prediction: ResumePrediction, strategy: ResumeStrategy, changes: KeyChange[], payload: string, p: DecodedPosition): string | undefined {
   if (strategy === 'extractor') {
-    if (prediction.source !== 'extractor') return `a position from ${prediction.file ?? 'elsewhere'} would win`;
+    if (prediction.source !== 'extractor') return t('resume.verify.other-file', { file: prediction.file ?? t('resume.verify.elsewhere') });
     for (const c of changes) {
       if (c.section !== 'extractor' || 'remove' in c || !(c.key in prediction.start)) continue;
-      if (prediction.start[c.key] !== c.value) return `${c.key} would be ${prediction.start[c.key]}`;
+      if (prediction.start[c.key] !== c.value) return t('resume.verify.key', { key: c.key, value: String(prediction.start[c.key]) });
     }
     return undefined;
   }
   if (p.type === 'RdbSnapshot') {
-    const table = prediction.snapshot?.tables.find((t) => t.schema === String(p.values.schema) && t.tb === String(p.values.tb));
-    if (!table || table.source !== 'config_file') return 'the table would not resume from the written file';
-    return table.usable ? undefined : table.note ?? 'the written position would not be usable';
+    const table = prediction.snapshot?.tables.find((x) => x.schema === String(p.values.schema) && x.tb === String(p.values.tb));
+    if (!table || table.source !== 'config_file') return t('resume.verify.table-not-from-file');
+    return table.usable ? undefined : table.note ?? t('resume.verify.unusable');
   }
-  if (prediction.source !== 'config_file') return `it would resume from ${prediction.source === 'log' ? prediction.file : 'the [extractor] keys'}`;
-  if (prediction.payload !== payload) return 'another line of the resume file would win';
+  if (prediction.source !== 'config_file') return t('resume.verify.resumes-from', { source: prediction.source === 'log' ? String(prediction.file) : t('resume.verify.extractor-keys') });
+  if (prediction.payload !== payload) return t('resume.verify.other-line');
   return undefined;
 }

@@ -4,6 +4,7 @@ import type { ProgressLine } from '../progress/progressLine';
 import { PROFILE_OF, type ApeVersion } from '../schema/types';
 import { removeLegacyKeys, type PlannedChanges } from './neutraliseResumer';
 import { snapshotPayloadFor } from './snapshotShape';
+import { t } from '../i18n';
 
 // "Resume from this line" written as a resume config file that the task's [resumer] reads,
 // in the keys of the chosen version (position-log spec §3.2, one-shot recipe):
@@ -48,20 +49,20 @@ export function resumeFileChanges(
   const out: ResumeFileSetup = { changes: [], notes: [], fileValue };
   if (PROFILE_OF[version] === 'legacy') {
     out.changes.push({ section: 'resumer', key: 'resume_config_file', value: fileValue });
-    out.notes.push(`[resumer] resume_config_file=${fileValue}: ape-dts ${version} reads the position from that file.`);
+    out.notes.push(t('resume.note.legacy-file', { file: fileValue, version }));
     if (config.value('resumer', 'resume_from_log') === 'true') {
       out.changes.push({ section: 'resumer', key: 'resume_from_log', value: 'false' });
-      out.notes.push('[resumer] resume_from_log=false: otherwise position.log, read after the file, would win. Set it back to true after the first successful start so later restarts resume from the log again.');
+      out.notes.push(t('resume.note.legacy-file.resume_from_log'));
     }
     return out;
   }
   removeLegacyKeys(config, version, out);
   out.changes.push({ section: 'resumer', key: 'resume_type', value: 'from_log' }, { section: 'resumer', key: 'config_file', value: fileValue });
-  out.notes.push(`[resumer] resume_type=from_log, config_file=${fileValue}: ape-dts ${version} reads the position from that file first.`);
+  out.notes.push(t('resume.note.config_file', { file: fileValue, version }));
   const logDir = config.value('resumer', 'log_dir') ?? config.value('runtime', 'log_dir') ?? './logs';
   if (logDirHasPositionLog(logDir)) {
     out.changes.push({ section: 'resumer', key: 'log_dir', value: EMPTY_LOG_DIR });
-    out.notes.push(`[resumer] log_dir=${EMPTY_LOG_DIR}: a folder without position.log, because a checkpoint in ${path.posix.join(logDir, 'position.log')} would win over the file (a blank log_dir would mean [runtime] log_dir). Point log_dir back at the log folder after the first successful start.`);
+    out.notes.push(t('resume.note.empty-log_dir', { dir: EMPTY_LOG_DIR, positionLog: path.posix.join(logDir, 'position.log') }));
   }
   return out;
 }

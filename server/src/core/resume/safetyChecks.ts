@@ -4,6 +4,7 @@ import { acceptedPosition, type ProgressFile } from '../progress/progressLine';
 import { isInTailWindow, tailWindowOf } from '../progress/tailWindow';
 import { taskView } from '../schema/conditions';
 import type { ApeVersion } from '../schema/types';
+import { t } from '../i18n';
 
 // What the user must hear before the config is edited: a wrong resume point loses or
 // duplicates data, and some of them cannot be honoured by the source at all.
@@ -35,7 +36,7 @@ export function safetyWarnings(
   const task = taskView(config, version);
   const out: PlanWarning[] = [];
   if (p.type === 'MysqlCdc' && task.eff('extractor.gtid_enabled') === 'true' && !p.values.gtid_set) {
-    out.push({ id: 'PL009', message: 'gtid_enabled=true but this position has an empty gtid_set: ape-dts then starts from the newest GTID set (2.0.24) or from the file and offset, and the GTID set it records afterwards lacks the older history. Check the GTID set before you resume.' });
+    out.push({ id: 'PL009', message: t('resume.warn.PL009') });
   }
   if (p.type === 'PgCdc') {
     const mine = lsnValue(String(p.values.lsn));
@@ -46,18 +47,18 @@ export function safetyWarnings(
       .map((q) => lsnValue(String(q.values.lsn)))
       .filter((v): v is bigint => v !== undefined);
     if (mine !== undefined && later.some((v) => v > mine)) {
-      out.push({ id: 'PL038', message: 'Later lines have a higher LSN, which ape-dts has probably already confirmed to the replication slot. PostgreSQL cannot rewind a slot: if start_lsn is older than the slot\'s confirmed_flush_lsn, ape-dts starts from confirmed_flush_lsn instead.' });
+      out.push({ id: 'PL038', message: t('resume.warn.PL038') });
     }
     if (task.eff('extractor.recreate_slot_if_exists') === 'true') {
-      out.push({ id: 'PL025', message: 'recreate_slot_if_exists=true drops and recreates the slot at start, so start_lsn is ignored.' });
+      out.push({ id: 'PL025', message: t('resume.warn.PL025') });
     }
   }
   if (file.kind === 'position' && !isInTailWindow(tailWindowOf(file), line)) {
-    out.push({ id: 'PL015', message: `Line ${line + 1} lies before the part of position.log ape-dts reads on its own; the plan writes the position explicitly, so it is used anyway.` });
+    out.push({ id: 'PL015', message: t('resume.warn.PL015', { line: line + 1 }) });
   }
   const interval = Number(task.eff('pipeline.checkpoint_interval_secs') ?? '10') || 10;
   if (facts.logModifiedMs !== undefined && facts.nowMs !== undefined && facts.nowMs - facts.logModifiedMs <= 2 * interval * 1000) {
-    out.push({ id: 'running', message: `position.log was written ${Math.round((facts.nowMs - facts.logModifiedMs) / 1000)} s ago, within two checkpoint intervals: the task looks still running. Stop it before you change where it resumes.` });
+    out.push({ id: 'running', message: t('resume.warn.running', { seconds: Math.round((facts.nowMs - facts.logModifiedMs) / 1000) }) });
   }
   return out;
 }

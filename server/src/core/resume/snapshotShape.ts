@@ -1,4 +1,5 @@
 import { PROFILE_OF, type ApeVersion } from '../schema/types';
+import { t } from '../i18n';
 
 // RdbSnapshot changed shape in 2.0.26: `order_col` + `value` became `order_key`. A legacy
 // line read by 2.0.26 still parses but with order_key=null, so the table silently restarts
@@ -37,11 +38,11 @@ export function snapshotShapeProblem(payload: string, version: ApeVersion): stri
     const object = JSON.parse(payload) as Json;
     const orderKey = object.order_key as { composite?: unknown; single?: [string, unknown] } | null | undefined;
     if (object.type === 'RdbSnapshot' && typeof object.order_col !== 'string') {
-      if (orderKey?.composite) return `ape-dts ${version} cannot resume a table by a composite key; it restarts that table.`;
-      if (!orderKey?.single || orderKey.single[1] === null) return `this position has no order column value ape-dts ${version} can use.`;
+      if (orderKey?.composite) return t('resume.snapshot.composite-key', { version });
+      if (!orderKey?.single || orderKey.single[1] === null) return t('resume.snapshot.no-order-value', { version });
     }
   } catch {
-    return 'the payload is not JSON.';
+    return t('resume.snapshot.not-json');
   }
   return undefined;
 }
