@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli, type JsonDiagnostic } from './runCli';
+import { SEED_CONFIG_LEGACY } from '../fixtures/seed';
 
 // `apedts lint` on progress files and `apedts resume-point`, run as the built CLI.
 
@@ -24,25 +25,7 @@ function folder(name: string, files: Record<string, string>): string {
 }
 
 // The seed: a MySQL CDC task started at mysql-bin.000004:73351, resuming from its log at 2.0.24.
-const CONFIG = `[extractor]
-db_type=mysql
-extract_type=cdc
-binlog_filename=mysql-bin.000004
-binlog_position=73351
-server_id=2000
-url=mysql://root:123456@127.0.0.1:3307?ssl-mode=disabled
-
-[sinker]
-db_type=mysql
-sink_type=write
-url=mysql://root:123456@127.0.0.1:3308?ssl-mode=disabled
-
-[runtime]
-log_dir=./logs
-
-[resumer]
-resume_from_log=true
-`;
+const CONFIG = SEED_CONFIG_LEGACY;
 const mysql = (time: string, tag: string, pos: number) =>
   `${time} | ${tag} | {"type":"MysqlCdc","server_id":"","binlog_filename":"mysql-bin.000004","next_event_position":${pos},"gtid_set":"","timestamp":"2024-10-18 05:21:44.000"}`;
 const CHECKPOINT = mysql('2024-10-18 05:21:45.207788', 'checkpoint_position', 73685);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ServerSession, summarize } from './serverSession';
+import { SEED_CONFIG_LEGACY } from '../fixtures/seed';
 
 // position.log / finished.log / resume config documents over LSP, in a workspace on disk:
 // diagnostics, hover, code lenses (the predicted line, "Resume from this line"), the
@@ -11,25 +12,7 @@ import { ServerSession, summarize } from './serverSession';
 
 // The seed: a MySQL CDC task started at mysql-bin.000004:73351, resuming from its log at
 // 2.0.24; position.log ends with the checkpoint at 73685.
-const CONFIG = `[extractor]
-db_type=mysql
-extract_type=cdc
-binlog_filename=mysql-bin.000004
-binlog_position=73351
-server_id=2000
-url=mysql://root:123456@127.0.0.1:3307?ssl-mode=disabled
-
-[sinker]
-db_type=mysql
-sink_type=write
-url=mysql://root:123456@127.0.0.1:3308?ssl-mode=disabled
-
-[runtime]
-log_dir=./logs
-
-[resumer]
-resume_from_log=true
-`;
+const CONFIG = SEED_CONFIG_LEGACY;
 const RESUMER_LINE = CONFIG.split('\n').indexOf('[resumer]');
 
 const mysql = (time: string, tag: string, pos: number, file = 'mysql-bin.000004') =>

@@ -4,11 +4,16 @@ import { decodeConfigBytes } from '../core/decodeText';
 import { parseTaskConfig } from '../core/model/taskConfig';
 import { decodeProgressBytes } from '../core/progress/decodeProgressBytes';
 import { classifyProgressFile } from '../core/progress/progressFileKind';
+import type { Diagnostic } from '../core/diagnostic';
+import { t } from '../core/i18n';
 import type { ProgressFileInput } from '../core/progress/resumeCandidates';
 import type { VersionSetting } from '../core/schema/resolveVersion';
+import { readFirstLine } from '../io/readFirstLine';
+import { readProgressTail } from '../io/readProgressTail';
 import { WHOLE_FILE_LIMIT, readProgressText } from '../io/readProgressText';
-import { analyseProgress, filesNeeded } from '../lsp/progress/analyseProgress';
-import { findOwners, type BaseFolder, type TaskSource } from '../lsp/progress/owners';
+import { validateProgressFileSync } from '../io/streamProgressFile';
+import { analyseProgress, filesNeeded, lintOptionsOf, sortDiagnostics } from '../lsp/progress/analyseProgress';
+import { findOwners, sharedFolderDiagnostic, type BaseFolder, type ProgressOwner, type TaskSource } from '../lsp/progress/owners';
 import { describeError, findFiles } from './findFiles';
 import type { FileReport } from './lintFile';
 
@@ -17,6 +22,16 @@ import type { FileReport } from './lintFile';
 // config. A file argument ending in .config is a resume config whatever its folder. Each
 // progress file is checked against the task configs it belongs to (found among the configs
 // of the run and the *.ini files in its folder and the two above), like the editor does.
+// A position.log over STREAM_ABOVE_BYTES is streamed (io/streamProgressFile.ts): the same
+// findings as reading it whole, in memory that does not grow with the file.
+
+/** position logs bigger than this are validated by streaming instead of in memory. */
+export const STREAM_ABOVE_BYTES = 4 * 1024 * 1024;
+
+export interface LintProgressOptions {
+  /** Overrides STREAM_ABOVE_BYTES (tests compare both paths on one file). */
+  streamAboveBytes?: number;
+}
 
 export interface LintTargets {
   files: string[];
@@ -101,36 +116,25 @@ function isFile(p: string): boolean {
  * (their configs are the first candidates for owners); `paths` are the run's arguments, whose
  * folders count as places ape-dts may be started from, like workspace folders in the editor.
  */
-export function lintProgressFiles(files: readonly string[], reports: readonly FileReport[], setting: VersionSetting, paths: readonly string[]): { reports: FileReport[]; errors: string[] } {
+export function lintProgressFiles(
+  files: readonly string[],
+  reports: readonly FileReport[],
+  setting: VersionSetting,
+  paths: readonly string[],
+  options: LintProgressOptions = {},
+): { reports: FileReport[]; errors: string[] } {
   const out: FileReport[] = [];
   const errors: string[] = [];
   const known = new Map<string, TaskSource>();
   for (const r of reports) if (r.config) known.set(path.resolve(r.file), { path: path.resolve(r.file), config: r.config });
   const bases: BaseFolder[] = [
-    ...paths.filter((p) => isDir(p)).map((p) => ({ dir: path.resolve(p), label: `the folder ${p}` })),
-    { dir: process.cwd(), label: 'the working folder' },
+    ...paths.filter((p) => isDir(p)).map((p) => ({ dir: path.resolve(p), label: t('cliProgress.base.folder', { folder: p }) })),
+    { dir: process.cwd(), label: t('cliProgress.base.workingFolder') },
   ];
   const texts = new Map<string, ProgressFileInput | null>();
 
-  for (const file of files) {
-    let bytes: Buffer | undefined;
-    let text: { text: string; firstLine: number };
-    let invalidUtf8: { line: number; character: number } | undefined;
-    try {
-      if (fs.statSync(file).size <= WHOLE_FILE_LIMIT) {
-        bytes = fs.readFileSync(file);
-        const decoded = decodeProgressBytes(bytes);
-        text = { text: decoded.text, firstLine: 0 };
-        invalidUtf8 = decoded.invalidUtf8;
-      } else {
-        text = readProgressText(file);
-      }
-    } catch (e) {
-      errors.push(`cannot read ${file}: ${describeError(e)}`);
-      continue;
-    }
-    const abs = path.resolve(file);
-    const kind = classifyProgressFile(abs)?.kind ?? 'resumeConfig';
+  const streamAbove = options.streamAboveBytes ?? STREAM_ABOVE_BYTES;
+  const context = (abs: string, kind: ReturnType<typeof kindOf>) => {
     const tasks = [...known.values(), ...nearbyConfigs(abs, known)];
     const owners = findOwners(abs, tasks, bases, setting, kind);
     const others = new Map<string, ProgressFileInput | null>();
@@ -139,18 +143,82 @@ export function lintProgressFiles(files: readonly string[], reports: readonly Fi
       others.set(p, texts.get(p)!);
     }
     const siblingNames = kind === 'resumeConfig' ? undefined : safeList(path.dirname(abs));
+    return { owners, others, siblingNames };
+  };
+
+  for (const file of files) {
+    const abs = path.resolve(file);
+    const kind = kindOf(abs);
+    let size: number;
+    try {
+      size = fs.statSync(file).size;
+    } catch (e) {
+      errors.push(t('cliProgress.cannotRead', { file, reason: describeError(e) }));
+      continue;
+    }
+    if (kind === 'position' && size > streamAbove) {
+      try {
+        out.push(streamPositionLog(file, abs, setting, context(abs, kind)));
+      } catch (e) {
+        errors.push(t('cliProgress.cannotRead', { file, reason: describeError(e) }));
+      }
+      continue;
+    }
+    let bytes: Buffer | undefined;
+    let text: { text: string; firstLine: number };
+    let invalidUtf8: { line: number; character: number } | undefined;
+    try {
+      if (size <= WHOLE_FILE_LIMIT) {
+        bytes = fs.readFileSync(file);
+        const decoded = decodeProgressBytes(bytes);
+        text = { text: decoded.text, firstLine: 0 };
+        invalidUtf8 = decoded.invalidUtf8;
+      } else {
+        text = readProgressText(file);
+      }
+    } catch (e) {
+      errors.push(t('cliProgress.cannotRead', { file, reason: describeError(e) }));
+      continue;
+    }
+    const { owners, others, siblingNames } = context(abs, kind);
     const a = analyseProgress({ path: abs, text: text.text, firstLine: text.firstLine, kind, setting, owners, files: others, facts: { siblingNames, invalidUtf8 } });
     if (text.firstLine > 0) {
       a.diagnostics.unshift({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 'information',
         code: 'progress.tail-only',
-        message: `This file is over ${WHOLE_FILE_LIMIT / 1024 / 1024} MB: only its last ${a.parsed.lines.length} lines (from line ${text.firstLine + 1}) were checked, which hold everything ape-dts reads.`,
+        message: t('cliProgress.tailOnly', { mb: WHOLE_FILE_LIMIT / 1024 / 1024, lines: a.parsed.lines.length, line: text.firstLine + 1 }),
       });
     }
     out.push({ file, diagnostics: a.diagnostics, version: a.version, versionReason: a.versionReason });
   }
   return { reports: out, errors };
+}
+
+function kindOf(abs: string) {
+  return classifyProgressFile(abs)?.kind ?? 'resumeConfig';
+}
+
+/**
+ * A big position.log: its tail gives what the in-memory path gets from the whole text (the
+ * version, the owners' predictions; ape-dts reads only the tail), then the file is validated
+ * by streaming with the same inputs lintProgress gets there.
+ */
+function streamPositionLog(
+  file: string,
+  abs: string,
+  setting: VersionSetting,
+  { owners, others, siblingNames }: { owners: ProgressOwner[]; others: Map<string, ProgressFileInput | null>; siblingNames: string[] | undefined },
+): FileReport {
+  // Counting the lines before the tail is one fast pass (no decoding) and gives true line numbers.
+  const tail = readProgressTail(abs, { countLines: true });
+  const a = analyseProgress({ path: abs, text: tail.text, firstLine: tail.firstLine, kind: 'position', setting, owners, files: others, facts: { siblingNames } });
+  const diagnostics: Diagnostic[] = [];
+  validateProgressFileSync(abs, { ...lintOptionsOf(a), facts: { siblingNames } }, (d) => diagnostics.push(d));
+  sortDiagnostics(diagnostics);
+  const shared = sharedFolderDiagnostic(abs, owners, readFirstLine(abs));
+  if (shared) diagnostics.unshift(shared);
+  return { file, diagnostics, version: a.version, versionReason: a.versionReason };
 }
 
 /** *.ini files in the file's folder and the two above it, not already known. */

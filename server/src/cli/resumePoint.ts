@@ -5,14 +5,20 @@ import { parseTaskConfig } from '../core/model/taskConfig';
 import type { ProgressFileInput } from '../core/progress/resumeCandidates';
 import { resolveResumeSetup } from '../core/progress/resumeSetup';
 import { simulateResume, type ResumePrediction } from '../core/progress/simulateResume';
+import { t } from '../core/i18n';
 import { resolveVersion } from '../core/schema/resolveVersion';
-import { readProgressText } from '../io/readProgressText';
+import { COUNT_LINES_UP_TO, fromEndFirstLine, readProgressTail } from '../io/readProgressTail';
 import type { Command } from './parseArgs';
 
 // `apedts resume-point TASK_CONFIG`: where ape-dts resumes on its next start, from the same
 // simulator the editor uses. Relative paths are resolved as ape-dts resolves them when it is
-// started from the config's folder. Big position logs contribute their tail only (all that
-// ape-dts reads), with true line numbers.
+// started from the config's folder. position.log contributes its tail only (readProgressTail:
+// all that ape-dts reads). Up to COUNT_LINES_UP_TO bytes the lines before the tail are counted,
+// so line numbers are the file's; a bigger file is not read beyond its tail, and its lines are
+// numbered back from the end: -1 is the last line, in the text output and in JSON `line`.
+
+/** Above this size position.log is read by its tail only and its lines are numbered from the end. */
+export { COUNT_LINES_UP_TO };
 
 type ResumePointArgs = Extract<Command, { kind: 'resume-point' }>;
 
@@ -42,7 +48,7 @@ export function runResumePoint(args: ResumePointArgs, io: Io): number {
   try {
     bytes = fs.readFileSync(args.config);
   } catch (e) {
-    io.err(`apedts: cannot read ${args.config}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.err(`apedts: ${t('cliProgress.cannotRead', { file: args.config, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message })}\n`);
     return 2;
   }
   const decoded = decodeConfigBytes(bytes);
@@ -55,11 +61,16 @@ export function runResumePoint(args: ResumePointArgs, io: Io): number {
   const configDir = path.dirname(path.resolve(args.config));
   const setup = resolveResumeSetup(config, version, configDir);
 
+  let fromEnd: { file: string; size: number; lines: number } | undefined;
   const read = (file: string | undefined, tail: boolean): ProgressFileInput | undefined => {
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return undefined;
     if (tail) {
-      const t = readProgressText(file);
-      return { path: file, text: t.text, firstLine: t.firstLine };
+      const size = fs.statSync(file).size;
+      const read = readProgressTail(file, { countLines: size <= COUNT_LINES_UP_TO });
+      if (read.firstLine !== undefined) return { path: file, text: read.text, firstLine: read.firstLine };
+      const firstLine = fromEndFirstLine(read.text);
+      fromEnd = { file, size: read.size, lines: -firstLine - 1 };
+      return { path: file, text: read.text, firstLine };
     }
     return { path: file, text: fs.readFileSync(file, 'utf8') };
   };
@@ -86,9 +97,15 @@ export function runResumePoint(args: ResumePointArgs, io: Io): number {
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
   };
   const tables = (prediction.snapshot?.tables ?? []).map(
-    (t) => `${t.schema}.${t.tb} resumes from ${display(t.file)} line ${t.line + 1}${t.usable ? '' : ' (not usable)'}: ${JSON.stringify(t.position)}`,
+    (s) =>
+      t(s.usable ? 'cliProgress.tableResumes' : 'cliProgress.tableResumesUnusable', {
+        table: `${s.schema}.${s.tb}`,
+        file: display(s.file),
+        line: s.line + 1,
+        position: JSON.stringify(s.position),
+      }),
   );
-  const finished = (prediction.snapshot?.finished ?? []).map((f) => `${f.schema}.${f.tb} is finished (${display(f.file)} line ${f.line + 1}), so it is skipped.`);
+  const finished = (prediction.snapshot?.finished ?? []).map((f) => t('cliProgress.tableFinished', { table: `${f.schema}.${f.tb}`, file: display(f.file), line: f.line + 1 }));
   const json: ResumePointJson = {
     source: prediction.source,
     file: prediction.file === null ? null : display(prediction.file),
@@ -106,7 +123,8 @@ export function runResumePoint(args: ResumePointArgs, io: Io): number {
     const text = JSON.stringify(json, null, 2).replace(JSON.stringify(POSITION_SLOT), () => prediction.payload!);
     io.out(`${text}\n`);
   } else {
-    io.out(formatText(args.config, version, reason, prediction, json, display));
+    const numbering = fromEnd && t('cliProgress.linesFromEnd', { file: display(fromEnd.file), mb: (fromEnd.size / 1024 / 1024).toFixed(1), lines: fromEnd.lines });
+    io.out(formatText(args.config, version, reason, prediction, json, display, numbering));
   }
   return setup.fatal ? 1 : 0;
 }
@@ -118,19 +136,21 @@ function formatText(
   p: ResumePrediction,
   json: ResumePointJson,
   display: (file: string) => string,
+  numbering: string | undefined,
 ): string {
   const lines: string[] = [];
   const head = `${configArg} (ape-dts ${version}, ${reason})`;
-  if (p.setup.fatal) lines.push(`${head}: ape-dts does not start.`);
-  else if (p.file !== null && p.line !== null) lines.push(`${head}: resumes from ${display(p.file)} line ${p.line + 1}${p.tag ? ` (${p.tag})` : ''}`);
-  else if (p.snapshot && p.snapshot.tables.length > 0) lines.push(`${head}: resumes ${p.snapshot.tables.length} tables from their own positions`);
-  else lines.push(`${head}: starts from the [extractor] keys`);
-  if (p.payload !== null) lines.push(`  position: ${p.payload}`);
+  if (p.setup.fatal) lines.push(t('cliProgress.head.noStart', { head }));
+  else if (p.file !== null && p.line !== null) lines.push(t(p.tag ? 'cliProgress.head.line.tag' : 'cliProgress.head.line', { head, file: display(p.file), line: p.line + 1, tag: p.tag ?? '' }));
+  else if (p.snapshot && p.snapshot.tables.length > 0) lines.push(t('cliProgress.head.tables', { head, count: p.snapshot.tables.length }));
+  else lines.push(t('cliProgress.head.extractor', { head }));
+  if (numbering) lines.push(`  ${numbering}`);
+  if (p.payload !== null) lines.push(`  ${t('cliProgress.label.position')}: ${p.payload}`);
   const start = Object.entries(p.start);
-  if (start.length > 0) lines.push(`  start: ${start.map(([k, v]) => `${k}=${v}`).join(' ')}`);
-  if (p.overridden.length > 0) lines.push(`  overridden: ${p.overridden.join(', ')}`);
-  if (json.reasons.length > 0) lines.push('reasons:', ...json.reasons.map((r) => `  - ${r}`));
-  if (json.warnings.length > 0) lines.push('warnings:', ...json.warnings.map((w) => `  - ${w}`));
+  if (start.length > 0) lines.push(`  ${t('cliProgress.label.start')}: ${start.map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  if (p.overridden.length > 0) lines.push(`  ${t('cliProgress.label.overridden')}: ${p.overridden.join(', ')}`);
+  if (json.reasons.length > 0) lines.push(`${t('cliProgress.label.reasons')}:`, ...json.reasons.map((r) => `  - ${r}`));
+  if (json.warnings.length > 0) lines.push(`${t('cliProgress.label.warnings')}:`, ...json.warnings.map((w) => `  - ${w}`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -11,6 +11,11 @@ import { TAIL_NEWLINES } from '../core/progress/tailWindow';
 // the tail's start and only `startByte` places them in the file.
 
 export const TAIL_MIN_BYTES = 64 * 1024;
+/**
+ * Up to this size counting the lines before the tail is cheap (a few milliseconds): callers
+ * count, and give true line numbers. Above it they read only the tail (see fromEndFirstLine).
+ */
+export const COUNT_LINES_UP_TO = 8 * 1024 * 1024;
 const BLOCK = 64 * 1024;
 
 export interface ProgressTail {
@@ -84,3 +89,15 @@ export function countNewlines(fd: number, from: number, to: number): number {
   }
   return count;
 }
+
+/**
+ * The firstLine to give a tail whose place in the file was not counted: its lines are then
+ * numbered back from the end of the file, so that the 1-based number shown (line + 1) is -1 for
+ * the last line, -2 for the one before… (a final line break ends the last line, it does not
+ * start another). Exact without reading the rest of the file.
+ */
+export function fromEndFirstLine(text: string): number {
+  const pieces = text.split('\n').length;
+  return -(pieces - (text.endsWith('\n') ? 1 : 0)) - 1;
+}
+

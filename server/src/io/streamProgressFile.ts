@@ -20,6 +20,8 @@ export interface StreamFileOptions extends Omit<StreamValidateOptions, 'path'> {
   /** The name ape-dts knows the file by (defaults to the path read). */
   path?: string;
   chunkBytes?: number;
+  /** After each chunk of the first pass: bytes read so far, and the file's size. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface StreamFileSummary {
@@ -140,7 +142,7 @@ class LineReader {
 }
 
 function validator(file: string, options: StreamFileOptions, onDiagnostic: (d: Diagnostic) => void) {
-  const { chunkBytes: _chunkBytes, ...rest } = options;
+  const { chunkBytes: _chunkBytes, onProgress: _onProgress, ...rest } = options;
   return new ProgressStreamValidator({ ...rest, path: options.path ?? file, windowMarked: true }, onDiagnostic);
 }
 
@@ -245,7 +247,8 @@ export async function validateProgressFile(
   });
   const handle = await fs.promises.open(file, 'r');
   try {
-    const windowByte = await windowStartAsync(handle, (await handle.stat()).size);
+    const size = (await handle.stat()).size;
+    const windowByte = await windowStartAsync(handle, size);
     const buf = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES);
     const pass = async (onLine: (l: string) => void, first: boolean, untilLine = Infinity) => {
       const reader = new LineReader(onLine, first && options.facts?.invalidUtf8 === undefined, windowByte, first ? () => v.windowBegins() : undefined);
@@ -257,7 +260,10 @@ export async function validateProgressFile(
         if (bytesRead === 0) break;
         bytes += bytesRead;
         reader.push(buf.subarray(0, bytesRead));
-        if (first) v.compact();
+        if (first) {
+          v.compact();
+          options.onProgress?.(bytes, size);
+        }
       }
       reader.end();
       return { reader, bytes };

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic';
+import { t } from '../../core/i18n';
 import { parseTaskConfig } from '../../core/model/taskConfig';
 import { detectRuns, type Run } from '../../core/progress/detectRuns';
 import { lintProgress } from '../../core/progress/lintProgress';
@@ -81,8 +82,8 @@ export function analyseProgress(input: AnalyseProgressInput): ProgressAnalysis {
     input.setting !== 'auto'
       ? resolveVersion(input.setting, NO_CONFIG)
       : primary
-        ? { version: primary.version, reason: `${primary.versionReason} (from ${path.basename(primary.configPath)})` }
-        : { version: resolveVersion('auto', NO_CONFIG).version, reason: 'auto: no task config found for this file, checked against the current release (≥ 2.0.26)' };
+        ? { version: primary.version, reason: t('lspProgress.version.fromConfig', { reason: primary.versionReason, config: path.basename(primary.configPath) }) }
+        : { version: resolveVersion('auto', NO_CONFIG).version, reason: t('lspProgress.version.noConfig') };
   const parsed = parseProgressFile(input.text, { kind, version, firstLine: input.firstLine });
 
   const predictions: OwnerPrediction[] = [];
@@ -112,20 +113,30 @@ export function analyseProgress(input: AnalyseProgressInput): ProgressAnalysis {
   }
 
   const mine = predictions.find((p) => p.owner === primary);
-  const diagnostics = lintProgress({
-    version,
-    path: me,
-    kind,
-    parsed,
-    config: primary?.config,
-    configDir: primary?.base.dir,
-    prediction: mine?.prediction,
-    facts: input.facts,
-  });
+  const diagnostics = lintProgress({ version, path: me, kind, parsed, ...lintContext(primary, mine), facts: input.facts });
   const shared = sharedFolderDiagnostic(me, input.owners, parsed.firstLine === 0 ? (parsed.lines[0]?.text ?? '') : '');
   if (shared) diagnostics.unshift(shared);
 
   const interval = primary ? Number(taskView(primary.config, version).eff('pipeline.checkpoint_interval_secs') ?? '10') : 10;
   const runs = kind === 'resumeConfig' ? [] : detectRuns(parsed, Number.isFinite(interval) && interval > 0 ? interval : 10);
   return { path: me, kind, name, version, versionReason: reason, parsed, owners: input.owners, predictions, diagnostics, runs };
+}
+
+/** What lintProgress learns from the task: the first owner's config and its prediction. */
+function lintContext(primary: ProgressOwner | undefined, mine: OwnerPrediction | undefined) {
+  return { config: primary?.config, configDir: primary?.base.dir, prediction: mine?.prediction };
+}
+
+/**
+ * The options the streaming validator needs to say what lintProgress said in `a` (computed
+ * from the tail of a big position.log: the version and prediction depend only on the tail).
+ */
+export function lintOptionsOf(a: ProgressAnalysis): { version: ApeVersion; path: string } & ReturnType<typeof lintContext> {
+  const primary = a.owners[0];
+  return { version: a.version, path: a.path, ...lintContext(primary, a.predictions.find((p) => p.owner === primary)) };
+}
+
+/** lintProgress's order (streamed findings come mostly, not strictly, in line order). */
+export function sortDiagnostics(out: Diagnostic[]): Diagnostic[] {
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
 }

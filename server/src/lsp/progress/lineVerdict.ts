@@ -1,10 +1,11 @@
 import * as path from 'node:path';
+import { t } from '../../core/i18n';
 import { lineAt } from '../../core/progress/parseProgressFile';
 import { cdcKey } from '../../core/progress/positionKey';
 import { acceptedPosition, type ProgressLine } from '../../core/progress/progressLine';
 import { where } from '../../core/progress/resumeCandidates';
 import { skipReason } from '../../core/progress/resumeWarnings';
-import type { ResumePrediction } from '../../core/progress/simulateResume';
+import { loserWhy, type ResumePrediction } from '../../core/progress/simulateResume';
 import { tailWindowOf } from '../../core/progress/tailWindow';
 import type { ProgressAnalysis } from './analyseProgress';
 import type { ProgressOwner } from './owners';
@@ -30,67 +31,75 @@ export function lineVerdicts(a: ProgressAnalysis, line: number): LineVerdict[] {
 export function verdictWithoutTask(a: ProgressAnalysis, line: number): string | undefined {
   const l = lineAt(a.parsed, line);
   if (!l || l.kind === 'blank' || l.kind === 'comment' || l.kind === 'finishedMarker') return undefined;
-  if (a.name?.archive !== undefined) return `ape-dts never reads ${path.basename(a.path)}: it is a rolled archive of ${a.kind === 'position' ? 'position' : 'finished'}.log.`;
+  if (a.name?.archive !== undefined) return t('lspProgress.verdict.archive', { file: path.basename(a.path), log: `${a.kind === 'position' ? 'position' : 'finished'}.log` });
   const skipped = skipReason(l);
-  if (skipped) return `ape-dts skips this line: ${skipped}.`;
-  if (!acceptedPosition(l)) return 'A None placeholder: ape-dts skips it.';
+  if (skipped) return t('lspProgress.verdict.skipped', { why: skipped });
+  if (!acceptedPosition(l)) return t('lspProgress.verdict.none');
   const outside = outsideWindow(a, l);
   if (outside) return outside;
   const writers = a.owners.filter((o) => o.writes).map((o) => path.basename(o.configPath));
-  const why = writers.length > 0 ? `${writers.join(', ')} write${writers.length === 1 ? 's' : ''} here but do${writers.length === 1 ? 'es' : ''} not resume from this folder` : 'no task config in the workspace reads this file';
-  return `Whether ape-dts resumes from it depends on the task's [resumer] settings: ${why}.`;
+  const why =
+    writers.length > 0
+      ? t(writers.length === 1 ? 'lspProgress.verdict.writers.one' : 'lspProgress.verdict.writers.many', { writers: writers.join(', ') })
+      : t('lspProgress.verdict.noReader');
+  return t('lspProgress.verdict.dependsOnResumer', { why });
 }
 
 function outsideWindow(a: ProgressAnalysis, l: ProgressLine): string | undefined {
   if (a.kind !== 'position') return undefined;
   const w = tailWindowOf(a.parsed);
   if (l.line >= w.startLine) return undefined;
-  return `ape-dts does not read this line: it reads only the end of position.log (the last ${w.newlines - 1} lines, from line ${w.startLine + 1} on).`;
+  return t('lspProgress.verdict.outsideWindow', { count: w.newlines - 1, line: w.startLine + 1 });
 }
 
 function verdict(a: ProgressAnalysis, l: ProgressLine, p: ResumePrediction): { resumes: boolean; text: string } {
   const no = (text: string) => ({ resumes: false, text });
-  if (p.setup.fatal) return no(`ape-dts does not start with this task config: ${p.setup.fatal}`);
+  if (p.setup.fatal) return no(t('lspProgress.verdict.noStart', { why: p.setup.fatal }));
   const skipped = skipReason(l);
-  if (skipped) return no(`ape-dts skips this line: ${skipped}.`);
+  if (skipped) return no(t('lspProgress.verdict.skipped', { why: skipped }));
   const pos = acceptedPosition(l);
-  if (!pos) return no('A None placeholder: ape-dts skips it.');
+  if (!pos) return no(t('lspProgress.verdict.none'));
   const outside = outsideWindow(a, l);
   if (outside) return no(outside);
   const here = (file: string | null, line: number | null) => file !== null && path.resolve(file) === a.path && line === l.line;
   const me = where({ file: a.path, line: l.line });
-  const loser = p.reasons.find((r) => r.startsWith(`${me} is not used: `));
+  // Why the simulator passed this line over, found by the catalogue's own wording (any locale).
+  const loser = loserWhy(p.reasons, me);
 
   if (p.snapshot) {
     if (pos.type === 'RdbSnapshotFinished') {
       const done = p.snapshot.finished.find((f) => here(f.file, f.line));
-      return done ? { resumes: true, text: `ape-dts skips table ${done.schema}.${done.tb}: it is listed as finished here.` } : no(`A later line marks ${pos.values.schema}.${pos.values.tb} finished too; this one changes nothing.`);
+      return done
+        ? { resumes: true, text: t('lspProgress.verdict.finishedHere', { table: `${done.schema}.${done.tb}` }) }
+        : no(t('lspProgress.verdict.finishedLater', { table: `${String(pos.values.schema)}.${String(pos.values.tb)}` }));
     }
     const table = p.snapshot.tables.find((t) => here(t.file, t.line));
     if (table) {
       return table.usable
-        ? { resumes: true, text: `ape-dts resumes table ${table.schema}.${table.tb} from this line${table.note ? ` (${table.note})` : ''}.` }
-        : no(`ape-dts picks this line for ${table.schema}.${table.tb} but cannot use it: ${table.note}.`);
+        ? { resumes: true, text: t(table.note ? 'lspProgress.verdict.tableHere.note' : 'lspProgress.verdict.tableHere', { table: `${table.schema}.${table.tb}`, note: table.note ?? '' }) }
+        : no(t('lspProgress.verdict.tableUnusable', { table: `${table.schema}.${table.tb}`, note: table.note ?? '' }));
     }
-    if (loser) return no(capitalise(loser.slice(me.length + ' is not used: '.length)));
+    if (loser !== undefined) return no(t('lspProgress.verdict.loser', { why: capitalise(loser) }));
     const name = `${pos.values.schema}.${pos.values.tb}`;
     const winner = p.snapshot.tables.find((t) => `${t.schema}.${t.tb}` === name);
-    if (winner) return no(`For ${name} ape-dts uses ${where(winner)} instead (the last line per table and tag wins).`);
-    if (p.snapshot.finished.some((f) => `${f.schema}.${f.tb}` === name)) return no(`${name} is listed as finished, so ape-dts skips the table.`);
-    return no(`ape-dts does not use it for ${name}.`);
+    if (winner) return no(t('lspProgress.verdict.tableElsewhere', { table: name, where: where(winner) }));
+    if (p.snapshot.finished.some((f) => `${f.schema}.${f.tb}` === name)) return no(t('lspProgress.verdict.tableFinished', { table: name }));
+    return no(t('lspProgress.verdict.tableNotUsed', { table: name }));
   }
 
   if (here(p.file, p.line)) {
-    const keys = p.overridden.length > 0 ? `; it replaces [extractor] ${p.overridden.join(', ')}` : '';
-    return { resumes: true, text: `ape-dts resumes from this line${keys}.` };
+    const text = p.overridden.length > 0 ? t('lspProgress.verdict.resumesHere.keys', { keys: p.overridden.join(', ') }) : t('lspProgress.verdict.resumesHere');
+    return { resumes: true, text };
   }
-  if (p.setup.mode !== 'log') return no(p.reasons[0] ?? 'This task does not resume from files.');
-  if (loser) return no(capitalise(loser.slice(me.length + ' is not used: '.length)));
+  if (p.setup.mode !== 'log') return no(p.reasons[0] ?? t('lspProgress.verdict.notFromFiles'));
+  if (loser !== undefined) return no(t('lspProgress.verdict.loser', { why: capitalise(loser) }));
   const later = laterSameSlot(a, l, p);
-  if (later) return no(`Line ${later.line + 1} comes later with the same ${p.setup.profile === 'current' ? 'slot and position key' : 'tag class'} (${later.slot}) and replaces it: the last line wins.`);
-  if (p.line !== null && p.file !== null) return no(`ape-dts resumes from ${where({ file: p.file, line: p.line })} instead.`);
+  if (later) {
+    return no(t(p.setup.profile === 'current' ? 'lspProgress.verdict.laterSlotKey' : 'lspProgress.verdict.laterTagClass', { line: later.line + 1, slot: later.slot ?? '' }));
+  }
+  if (p.line !== null && p.file !== null) return no(t('lspProgress.verdict.resumesElsewhere', { where: where({ file: p.file, line: p.line }) }));
   const warning = p.warnings.find((w) => w.startsWith('PL010') || w.startsWith('PL029'));
-  return no(warning ?? `ape-dts does not resume from it: ${p.reasons[p.reasons.length - 1] ?? 'no position is used'}`);
+  return no(warning ?? t('lspProgress.verdict.notResumed', { why: p.reasons[p.reasons.length - 1] ?? t('lspProgress.verdict.noPositionUsed') }));
 }
 
 function laterSameSlot(a: ProgressAnalysis, l: ProgressLine, p: ResumePrediction): ProgressLine | undefined {

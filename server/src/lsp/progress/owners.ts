@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { range, type Diagnostic } from '../../core/diagnostic';
+import { t } from '../../core/i18n';
 import { parseTaskConfig, type TaskConfig } from '../../core/model/taskConfig';
 import { classifyProgressFile, type ProgressFileKind } from '../../core/progress/progressFileKind';
 import { resolveResumeSetup, type ResumeSetup } from '../../core/progress/resumeSetup';
@@ -23,6 +24,8 @@ export interface BaseFolder {
   dir: string;
   /** How to name it to the user: "the config's folder", "the workspace folder x". */
   label: string;
+  /** The config's own folder (the first base, and the one ape-dts is usually started from). */
+  own?: boolean;
 }
 
 export interface ProgressOwner {
@@ -44,7 +47,7 @@ export interface ProgressOwner {
 
 /** The config's folder, then every workspace (or run) folder not equal to it. */
 export function basesFor(configPath: string, extra: readonly BaseFolder[]): BaseFolder[] {
-  const own: BaseFolder = { dir: path.dirname(path.resolve(configPath)), label: "the config's folder" };
+  const own: BaseFolder = { dir: path.dirname(path.resolve(configPath)), label: t('lspProgress.base.configFolder'), own: true };
   return [own, ...extra.filter((b) => path.resolve(b.dir) !== own.dir)];
 }
 
@@ -97,15 +100,15 @@ export function findOwners(
     }
   }
   // The task that resumes from the file first, then matches from the config's own folder.
-  const rank = (o: ProgressOwner) => (o.reads ? 0 : 2) + (o.base.label === "the config's folder" ? 0 : 1);
+  const rank = (o: ProgressOwner) => (o.reads ? 0 : 2) + (o.base.own ? 0 : 1);
   return owners.sort((a, b) => rank(a) - rank(b) || (a.configPath < b.configPath ? -1 : a.configPath > b.configPath ? 1 : 0));
 }
 
 /** A short description of how an owner is tied to the file. */
 export function describeOwner(o: ProgressOwner, relativeTo?: string): string {
   const name = relativeTo ? path.relative(relativeTo, o.configPath) || path.basename(o.configPath) : o.configPath;
-  const role = o.reads && o.writes ? 'resumes from it and writes to it' : o.reads ? 'resumes from it' : 'writes its progress here';
-  return `${name} (${role}; [${o.via.replace('.', '] ')} resolved against ${o.base.label})`;
+  const role = t(o.reads && o.writes ? 'lspProgress.owner.readsWrites' : o.reads ? 'lspProgress.owner.reads' : 'lspProgress.owner.writes');
+  return t('lspProgress.owner.describe', { name, role, key: `[${o.via.replace('.', '] ')}`, base: o.base.label });
 }
 
 /**
@@ -123,7 +126,7 @@ export function sharedFolderDiagnostic(file: string, owners: readonly ProgressOw
     range: range(0, 0, firstLineText.length),
     severity: 'warning',
     code: 'PL011',
-    message: `${distinct.length} task configs share this log folder: ${distinct.map((o) => describeOwner(o, folder)).join(', ')}. Their lines interleave here and a resumer takes whatever line comes last; give every task its own [runtime] log_dir.`,
+    message: t('lspProgress.PL011', { count: distinct.length, owners: distinct.map((o) => describeOwner(o, folder)).join(', ') }),
   };
 }
 

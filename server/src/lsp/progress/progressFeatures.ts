@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -31,17 +32,25 @@ import { resolveVersion, type VersionSetting } from '../../core/schema/resolveVe
 import type { ApeDtsSettings } from '../settings';
 import { STATUS_NOTIFICATION, type StatusParams } from '../statusProtocol';
 import { toLspDiagnostic } from '../toLspDiagnostic';
-import { analyseProgress, filesNeeded, type ProgressAnalysis } from './analyseProgress';
+import type { Diagnostic } from '../../core/diagnostic';
+import { t } from '../../core/i18n';
+import { analyseProgress, filesNeeded, lintOptionsOf, type ProgressAnalysis } from './analyseProgress';
+import { BackgroundChecks } from './backgroundCheck';
 import { ProgressDiskReader } from './diskReader';
-import { basesFor, findOwners, ParsedConfigs, type BaseFolder } from './owners';
+import { basesFor, findOwners, ParsedConfigs, sharedFolderDiagnostic, type BaseFolder } from './owners';
 import { progressHoverAt } from './progressHover';
 import { configLenses, OPEN_LINE_COMMAND, progressLenses, type Lens, type OpenLineArgs } from './progressLenses';
 import { progressFolds, progressOutline, type OutlineEntry } from './progressOutline';
+import type { IsResumeConfigParams } from '../resumeConfigProtocol';
 
 // The language server's side of position.log / finished.log / resume config files, and the
 // resume prediction shown on task configs. server.ts routes documents of the progress
 // languages here (diagnostics, hover, outline, folding) and asks for code lenses of every
-// document. Files that are not open are read from disk, big position logs by their tail.
+// document. Files that are not open are read from disk, big position logs by their tail only
+// (the prediction must be instant on a 1 GB log; see diskReader.ts). A big open position.log
+// is checked from its tail at once, then as a whole in the background (backgroundCheck.ts),
+// whose findings replace the tail-only ones when done. A file that a known task config names
+// as its resume config file is one whatever its name or language.
 
 export const PROGRESS_LANGUAGES: Readonly<Record<string, ProgressFileKind>> = {
   'ape-dts-position': 'position',
@@ -73,22 +82,33 @@ export interface ProgressContext {
 }
 
 export class ProgressFeatures {
-  private readonly reader = new ProgressDiskReader();
+  // A background line count finished: the prediction lenses can now give line numbers.
+  private readonly reader = new ProgressDiskReader(() => {
+    this.epoch++;
+    this.refreshLenses();
+  });
+  private readonly checks: BackgroundChecks;
+  private readonly configIds = new WeakMap<TaskConfig, number>();
   private readonly parsedConfigs = new ParsedConfigs();
   private readonly analyses = new Map<string, { key: string; result: Promise<ProgressAnalysis> }>();
   private readonly editedSinceSave = new Set<string>();
   private readonly seen = new Set<string>();
   private epoch = 0;
+  private nextConfigId = 0;
   private relintTimer: NodeJS.Timeout | undefined;
   private lensRefresh = false;
 
   constructor(private readonly ctx: ProgressContext) {
+    this.checks = new BackgroundChecks(ctx.connection, (uri) => ctx.relint(uri), ctx.logError);
     ctx.documents.onDidChangeContent(({ document }) => this.changed(document));
     ctx.documents.onDidSave(({ document }) => {
       this.editedSinceSave.delete(document.uri);
       this.bump(document.uri);
+      // The saved text is the file again: its whole-file check can run (again).
+      if (this.owns(document) && document.getText().length > FULL_CHECK_CHARS) ctx.relint(document.uri);
     });
     ctx.documents.onDidClose(({ document }) => {
+      this.checks.abort(document.uri);
       this.analyses.delete(document.uri);
       this.editedSinceSave.delete(document.uri);
       this.seen.delete(document.uri);
@@ -115,8 +135,10 @@ export class ProgressFeatures {
   async publish(document: TextDocument, setting: VersionSetting, isCurrent: () => boolean): Promise<void> {
     const a = await this.analysis(document, setting);
     if (!isCurrent() || this.ctx.documents.get(document.uri)?.version !== document.version) return;
+    const diagnostics = (await this.wholeFileCheck(document, a)) ?? a.diagnostics;
+    if (!isCurrent() || this.ctx.documents.get(document.uri)?.version !== document.version) return;
     const { connection } = this.ctx;
-    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: a.diagnostics.map(toLspDiagnostic) });
+    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics.map(toLspDiagnostic) });
     const status: StatusParams = { uri: document.uri, version: a.version, reason: a.versionReason };
     await connection.sendNotification(STATUS_NOTIFICATION, status);
   }
@@ -169,7 +191,15 @@ export class ProgressFeatures {
 
   /** Watched files changed on disk (position.log growing, a config saved elsewhere). */
   filesChanged(changes: readonly FileEvent[]): void {
-    for (const c of changes) if (c.uri.startsWith('file:')) this.reader.forget(fileURLToPath(c.uri));
+    for (const c of changes) {
+      if (!c.uri.startsWith('file:')) continue;
+      this.reader.forget(fileURLToPath(c.uri));
+      if (this.checks.isRunning(c.uri)) {
+        // The file under a running whole-file check changed: start over on the new content.
+        this.checks.abort(c.uri);
+        this.ctx.relint(c.uri);
+      }
+    }
     this.epoch++;
     this.refreshLenses();
   }
@@ -199,10 +229,53 @@ export class ProgressFeatures {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 'information',
         code: 'progress.tail-only',
-        message: `This file is large (${(document.getText().length / 1024 / 1024).toFixed(1)} MB): the editor checks its last ${a.parsed.lines.length} lines (from line ${firstLine + 1}), which hold everything ape-dts reads. Run apedts lint on it for a full check.`,
+        // The whole-file check runs only while the document is what is on disk (see wholeFileCheck).
+        message: t(kind === 'position' && document.uri.startsWith('file:') && !this.editedSinceSave.has(document.uri) ? 'lspProgress.tailOnly.background' : 'lspProgress.tailOnly', {
+          mb: (document.getText().length / 1024 / 1024).toFixed(1),
+          lines: a.parsed.lines.length,
+          line: firstLine + 1,
+        }),
       });
     }
     return a;
+  }
+
+  /**
+   * A big position.log checked from its tail: the whole-file findings once the background
+   * check of the file on disk is done (else undefined, and the check is started). Only while
+   * the document holds what is on disk (not edited since opened or saved).
+   */
+  private async wholeFileCheck(document: TextDocument, a: ProgressAnalysis): Promise<Diagnostic[] | undefined> {
+    if (a.parsed.firstLine === 0 || a.kind !== 'position' || !document.uri.startsWith('file:') || this.editedSinceSave.has(document.uri)) return undefined;
+    let stat: fs.Stats;
+    try {
+      stat = await fs.promises.stat(a.path);
+    } catch {
+      return undefined;
+    }
+    const options = { ...lintOptionsOf(a), facts: { siblingNames: await this.reader.list(path.dirname(a.path)) } };
+    const p = options.prediction;
+    const key = JSON.stringify([
+      document.version,
+      stat.size,
+      stat.mtimeMs,
+      options.version,
+      a.owners.map((o) => `${o.configPath}#${this.configId(o.config)}@${o.base.dir}`),
+      p && [p.file, p.line, p.tag],
+      options.facts.siblingNames,
+    ]);
+    const done = this.checks.result(document.uri, key);
+    if (done) return done;
+    const firstLineText = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\n$/, '');
+    const shared = sharedFolderDiagnostic(a.path, a.owners, firstLineText);
+    this.checks.start({ uri: document.uri, file: a.path, key, options, extra: shared ? [shared] : [] });
+    return undefined;
+  }
+
+  private configId(config: TaskConfig): number {
+    let id = this.configIds.get(config);
+    if (id === undefined) this.configIds.set(config, (id = ++this.nextConfigId));
+    return id;
   }
 
   private async configLenses(document: TextDocument, setting: VersionSetting): Promise<Lens[]> {
@@ -250,7 +323,8 @@ export class ProgressFeatures {
     const open = this.ctx.documents.get(uriOf(file));
     if (open) return { path: file, text: open.getText() };
     const name = classifyProgressFile(file);
-    const read = await this.reader.read(file, { tail: name?.kind === 'position' });
+    // Tail only, never the whole file: the lines of a big log may be numbered from its end.
+    const read = await this.reader.read(file, { tail: name?.kind === 'position', count: false });
     return read && { path: file, text: read.text, firstLine: read.firstLine };
   }
 
@@ -272,7 +346,7 @@ export class ProgressFeatures {
       .filter((u) => u.startsWith('file:'))
       .map((u) => {
         const dir = fileURLToPath(u);
-        return { dir, label: `the workspace folder ${path.basename(dir) || dir}` };
+        return { dir, label: t('lspProgress.base.workspaceFolder', { name: path.basename(dir) || dir }) };
       });
   }
 
@@ -283,7 +357,24 @@ export class ProgressFeatures {
     // Editors without our language ids: recognise the names ape-dts uses.
     const name = document.uri.split(/[\\/]/).pop() ?? '';
     if (/^(position|finished)\d*\.log$/.test(name) || name === 'resume.config' || name.endsWith('.resume.config')) return classifyProgressFile(name)?.kind;
-    return undefined;
+    // Any other name: a resume config file if a known task config names it.
+    return document.uri.startsWith('file:') && this.namedResumeConfig(fileURLToPath(document.uri)) ? 'resumeConfig' : undefined;
+  }
+
+  /** `apeDts/isResumeConfig`: a file: URI that a known task config names as its resume config file. */
+  readonly isResumeConfig = ({ uri }: IsResumeConfigParams): boolean => {
+    try {
+      return uri.startsWith('file:') && this.namedResumeConfig(fileURLToPath(uri));
+    } catch (err) {
+      this.ctx.logError(`ape-dts: isResumeConfig failed: ${describe(err)}`);
+      return false;
+    }
+  };
+
+  /** Does a known task config name this file in [resumer] resume_config_file / config_file? */
+  private namedResumeConfig(file: string): boolean {
+    const setting = 'auto';
+    return findOwners(file, this.tasks(), this.workspaceBases(), setting, 'resumeConfig').some((o) => o.reads);
   }
 
   private route<P extends { textDocument: { uri: string } }, R, M>(
@@ -306,6 +397,7 @@ export class ProgressFeatures {
   }
 
   private changed(document: TextDocument): void {
+    this.checks.abort(document.uri);
     if (this.seen.has(document.uri)) this.editedSinceSave.add(document.uri);
     else this.seen.add(document.uri);
     this.bump(document.uri);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Position, Range } from '../../core/diagnostic';
 import { code, diagnosticsSection } from '../../core/features/markdown';
+import { t } from '../../core/i18n';
 import type { DecodedPosition, OrderKey } from '../../core/progress/decodePosition';
 import { EXTRACTOR_KEY_MAPPING, SNAPSHOT_APPROXIMATION } from '../../core/progress/extractorKeyMapping';
 import { lineAt } from '../../core/progress/parseProgressFile';
@@ -23,7 +24,7 @@ export interface ProgressHover {
 export function progressHoverAt(a: ProgressAnalysis, at: Position, now = new Date()): ProgressHover | undefined {
   if (at.line < a.parsed.firstLine) {
     return {
-      contents: `This large file is checked in the editor from line ${a.parsed.firstLine + 1} on; ape-dts itself reads only its last lines, so this line plays no part in a resume. Run \`apedts lint\` for a full check.`,
+      contents: t('lspProgress.hover.beforeTail', { line: a.parsed.firstLine + 1 }),
       range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } },
     };
   }
@@ -31,13 +32,13 @@ export function progressHoverAt(a: ProgressAnalysis, at: Position, now = new Dat
   if (!l || l.kind === 'blank') return undefined;
   const blocks: string[] = [];
   const p = acceptedPosition(l);
-  const where = `${path.basename(a.path)} line ${l.line + 1}`;
+  const where = t('lspProgress.where', { file: path.basename(a.path), line: l.line + 1 });
 
-  if (l.kind === 'comment') blocks.push(`A comment line: ape-dts logs it as an invalid position and skips it (${where}).`);
-  else if (l.kind === 'finishedMarker') blocks.push(`**task finished** — ape-dts wrote this when the whole snapshot task ended (${where}). With resume on, a new run skips every table listed as finished.`);
+  if (l.kind === 'comment') blocks.push(t('lspProgress.hover.comment', { where }));
+  else if (l.kind === 'finishedMarker') blocks.push(t('lspProgress.hover.taskFinished', { where }));
   else if (p) blocks.push(`**${p.type}** · ${a.kind === 'finished' ? '' : `${tagWords(l)} · `}${where}`, ...describe(p), ...extractorKeys(a, p));
-  else if (l.decoded?.rejections.length === 0 && l.json) blocks.push(`**None** · ${tagWords(l)} · ${where}`, 'A placeholder without a position; ape-dts skips it.');
-  else blocks.push(`**Not a position** · ${where}`);
+  else if (l.decoded?.rejections.length === 0 && l.json) blocks.push(`**None** · ${tagWords(l)} · ${where}`, t('lspProgress.hover.placeholder'));
+  else blocks.push(`**${t('lspProgress.hover.notPosition')}** · ${where}`);
 
   const times = lineTimes(l, now);
   if (times) blocks.push(times);
@@ -47,12 +48,15 @@ export function progressHoverAt(a: ProgressAnalysis, at: Position, now = new Dat
     const folder = path.dirname(a.path);
     blocks.push(
       verdicts
-        .map((v) => `**${p?.type === 'RdbSnapshotFinished' ? 'Used' : 'Resume'}: ${v.resumes ? 'yes' : 'no'}** (${code(path.relative(folder, v.owner.configPath) || path.basename(v.owner.configPath))}, ape-dts ${v.owner.version}) — ${v.text}`)
+        .map((v) => {
+          const id = p?.type === 'RdbSnapshotFinished' ? (v.resumes ? 'lspProgress.hover.used.yes' : 'lspProgress.hover.used.no') : v.resumes ? 'lspProgress.hover.resume.yes' : 'lspProgress.hover.resume.no';
+          return `**${t(id)}** (${code(path.relative(folder, v.owner.configPath) || path.basename(v.owner.configPath))}, ape-dts ${v.owner.version}) — ${v.text}`;
+        })
         .join('\n\n'),
     );
   } else if (l.kind !== 'comment' && l.kind !== 'finishedMarker') {
     const alone = verdictWithoutTask(a, l.line);
-    if (alone) blocks.push(`**Resume** (ape-dts ${a.version}) — ${alone}`);
+    if (alone) blocks.push(`**${t('lspProgress.hover.resume')}** (ape-dts ${a.version}) — ${alone}`);
   }
 
   const own = a.diagnostics.filter((d) => d.range.start.line <= l.line && d.range.end.line >= l.line);
@@ -63,8 +67,8 @@ export function progressHoverAt(a: ProgressAnalysis, at: Position, now = new Dat
 function tagWords(l: ProgressLine): string {
   const written = l.tag?.text;
   if (written && (LOG_TAGS as readonly string[]).includes(written)) return code(written);
-  if (l.slot === 'current') return `read as ${code('current_position')}`;
-  return written ? `${code(written)} (read as a checkpoint line)` : 'no tag (read as a checkpoint line)';
+  if (l.slot === 'current') return t('lspProgress.hover.readAs', { tag: code('current_position') });
+  return written ? t('lspProgress.hover.readAsCheckpoint', { tag: code(written) }) : t('lspProgress.hover.noTag');
 }
 
 function str(v: unknown): string {
@@ -77,66 +81,74 @@ export function describe(p: DecodedPosition): string[] {
   const ts = str(v.timestamp);
   switch (p.type) {
     case 'None':
-      return ['No position.'];
+      return [t('lspProgress.hover.noPosition')];
     case 'MysqlCdc': {
-      const lines = [`Binlog file ${code(str(v.binlog_filename))}, offset ${str(v.next_event_position)} (the byte just after the event that produced it).`];
-      lines.push(str(v.gtid_set) === '' ? 'GTID set: empty (the position is by file and offset).' : `GTID set ${code(str(v.gtid_set))}.`);
-      if (ts) lines.push(`Event time ${ts} UTC.`);
-      if (str(v.server_id) !== '') lines.push(`Written by a task with [extractor] server_id=${str(v.server_id)}.`);
+      const lines = [t('lspProgress.hover.mysql.binlog', { file: code(str(v.binlog_filename)), offset: str(v.next_event_position) })];
+      lines.push(str(v.gtid_set) === '' ? t('lspProgress.hover.mysql.gtidEmpty') : t('lspProgress.hover.mysql.gtid', { gtid: code(str(v.gtid_set)) }));
+      if (ts) lines.push(t('lspProgress.hover.eventTime', { time: ts }));
+      if (str(v.server_id) !== '') lines.push(t('lspProgress.hover.mysql.serverId', { id: str(v.server_id) }));
       return lines;
     }
     case 'PgCdc': {
       const n = parsePgLsn(str(v.lsn));
-      return [`LSN ${code(str(v.lsn))}${n === undefined ? ' (not a valid X/Y LSN)' : ` = ${n} as a 64-bit number`}.`, ...(ts ? [`Transaction time ${ts} UTC.`] : [])];
+      const lsn = code(str(v.lsn));
+      return [n === undefined ? t('lspProgress.hover.pg.lsnInvalid', { lsn }) : t('lspProgress.hover.pg.lsn', { lsn, number: n }), ...(ts ? [t('lspProgress.hover.transactionTime', { time: ts })] : [])];
     }
     case 'MongoCdc': {
       const secs = Number(str(v.operation_time));
-      const when = secs > 0 ? `${new Date(secs * 1000).toISOString().replace('T', ' ').replace('.000Z', '')} UTC` : 'none (0)';
+      const when = secs > 0 ? `${new Date(secs * 1000).toISOString().replace('T', ' ').replace('.000Z', '')} UTC` : t('lspProgress.hover.mongo.noTime');
       const token = str(v.resume_token);
-      return [`Operation time ${str(v.operation_time)} = ${when}.`, token === '' ? 'No resume token (an op_log position).' : `Resume token ${code(token)} (change stream).`];
+      return [
+        t('lspProgress.hover.mongo.operationTime', { time: str(v.operation_time), when }),
+        token === '' ? t('lspProgress.hover.mongo.noToken') : t('lspProgress.hover.mongo.token', { token: code(token) }),
+      ];
     }
     case 'Redis': {
       const node = str(v.node_id) || str(v.address);
       return [
-        `Replication id ${code(str(v.repl_id))}, offset ${str(v.repl_offset)} (bytes of the replication stream consumed), db ${str(v.now_db_id)}, port ${str(v.repl_port)}.`,
-        ...(node ? [`Cluster node ${code(node)}.`] : []),
-        ...(ts ? [`Heartbeat time ${ts} UTC.`] : []),
+        t('lspProgress.hover.redis', { id: code(str(v.repl_id)), offset: str(v.repl_offset), db: str(v.now_db_id), port: str(v.repl_port) }),
+        ...(node ? [t('lspProgress.hover.redis.node', { node: code(node) })] : []),
+        ...(ts ? [t('lspProgress.hover.heartbeatTime', { time: ts })] : []),
       ];
     }
     case 'Kafka':
-      return [`Topic ${code(str(v.topic))}, partition ${str(v.partition)}, offset ${str(v.offset)} (resuming re-reads that message).`];
+      return [t('lspProgress.hover.kafka', { topic: code(str(v.topic)), partition: str(v.partition), offset: str(v.offset) })];
     case 'RdbSnapshot': {
-      const table = `Table ${code(`${str(v.schema)}.${str(v.tb)}`)} (${str(v.db_type)})`;
+      const table = t('lspProgress.hover.snapshot.table', { table: code(`${str(v.schema)}.${str(v.tb)}`), db: str(v.db_type) });
       const key = v.order_key as OrderKey | null | undefined;
-      if (key === undefined) return [`${table}: copied up to ${code(str(v.order_col))} = ${code(str(v.value))}; a resume continues with ${code(`${str(v.order_col)} > ${str(v.value)}`)}.`];
-      if (key === null) return [`${table}: no order key (null), so it cannot resume from here.`];
-      return [`${table}: copied up to ${key.parts.map((k) => `${code(k.col)} = ${k.value === null ? 'NULL' : code(k.value)}`).join(', ')} (${key.shape} key).`];
+      if (key === undefined) {
+        return [t('lspProgress.hover.snapshot.orderCol', { table, col: code(str(v.order_col)), value: code(str(v.value)), next: code(`${str(v.order_col)} > ${str(v.value)}`) })];
+      }
+      if (key === null) return [t('lspProgress.hover.snapshot.noKey', { table })];
+      const parts = key.parts.map((k) => `${code(k.col)} = ${k.value === null ? 'NULL' : code(k.value)}`).join(', ');
+      return [t('lspProgress.hover.snapshot.orderKey', { table, parts, shape: key.shape })];
     }
     case 'RdbSnapshotFinished':
-      return [`Table ${code(`${str(v.schema)}.${str(v.tb)}`)} (${str(v.db_type)}) was copied completely.`];
+      return [t('lspProgress.hover.snapshot.finished', { table: code(`${str(v.schema)}.${str(v.tb)}`), db: str(v.db_type) })];
     case 'FoxlakeS3':
-      return [`Table ${code(`${str(v.schema)}.${str(v.tb)}`)}, S3 meta file ${code(str(v.s3_meta_file))}.`];
+      return [t('lspProgress.hover.foxlake', { table: code(`${str(v.schema)}.${str(v.tb)}`), file: code(str(v.s3_meta_file)) })];
   }
 }
 
 function extractorKeys(a: ProgressAnalysis, p: DecodedPosition): string[] {
   const mapping = EXTRACTOR_KEY_MAPPING[p.type][PROFILE_OF[a.version]];
   const pairs = Object.entries(mapping).map(([field, key]) => code(`${key}=${str(p.values[field])}`));
-  if (pairs.length > 0) return [`**[extractor] keys:** ${pairs.join(', ')}`];
+  const head = `**${t('lspProgress.hover.keys')}**`;
+  if (pairs.length > 0) return [`${head} ${pairs.join(', ')}`];
   const approx = SNAPSHOT_APPROXIMATION[p.type];
-  if (approx) return [`**[extractor] keys:** none carry snapshot progress; the closest by hand is ${code(approx)}.`];
-  if (p.type === 'Redis') return [`**[extractor] keys:** ape-dts ${a.version} does not resume Redis from positions; set ${code('repl_id')}, ${code('repl_offset')} and ${code('now_db_id')} by hand.`];
+  if (approx) return [`${head} ${t('lspProgress.hover.keys.snapshot', { closest: code(approx) })}`];
+  if (p.type === 'Redis') return [`${head} ${t('lspProgress.hover.keys.redis', { version: a.version, a: code('repl_id'), b: code('repl_offset'), c: code('now_db_id') })}`];
   return [];
 }
 
 function lineTimes(l: ProgressLine, now: Date): string | undefined {
-  const t = l.logTime?.text;
-  const ms = t === undefined ? undefined : utcMillis(t);
-  if (t === undefined || ms === undefined) return undefined;
-  const frac = /\.(\d+)$/.exec(t)?.[1];
+  const written = l.logTime?.text;
+  const ms = written === undefined ? undefined : utcMillis(written);
+  if (written === undefined || ms === undefined) return undefined;
+  const frac = /\.(\d+)$/.exec(written)?.[1];
   const local = formatLocal(new Date(ms), frac);
   const age = now.getTime() - ms;
-  return `**Written** ${t} UTC · ${local} local${age >= 0 ? ` · ${ago(age)}` : ''}`;
+  return `${t('lspProgress.hover.written', { time: written, local })}${age >= 0 ? ` · ${ago(age)}` : ''}`;
 }
 
 function formatLocal(d: Date, frac: string | undefined): string {
@@ -149,10 +161,10 @@ function formatLocal(d: Date, frac: string | undefined): string {
 
 function ago(ms: number): string {
   const s = Math.floor(ms / 1000);
-  if (s < 120) return `${s} s ago`;
+  if (s < 120) return t('lspProgress.hover.ago.s', { n: s });
   const m = Math.floor(s / 60);
-  if (m < 120) return `${m} min ago`;
+  if (m < 120) return t('lspProgress.hover.ago.min', { n: m });
   const h = Math.floor(m / 60);
-  if (h < 48) return `${h} h ago`;
-  return `${Math.floor(h / 24)} days ago`;
+  if (h < 48) return t('lspProgress.hover.ago.h', { n: h });
+  return t('lspProgress.hover.ago.days', { n: Math.floor(h / 24) });
 }

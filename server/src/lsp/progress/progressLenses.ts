@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { t } from '../../core/i18n';
 import type { TaskConfig } from '../../core/model/taskConfig';
 import { acceptedPosition } from '../../core/progress/progressLine';
 import type { ResumePrediction } from '../../core/progress/simulateResume';
@@ -47,30 +48,31 @@ export function progressLenses(a: ProgressAnalysis, uri: string, uriOf: (file: s
   // Top of the file.
   if (a.predictions.length === 0) {
     const writers = a.owners.filter((o) => o.writes).map((o) => nameOf(o.configPath));
-    if (a.name?.archive !== undefined) lenses.push(label(0, `A rolled archive: ape-dts never reads ${path.basename(a.path)}`));
-    else if (writers.length > 0) lenses.push(label(0, `Written by ${writers.join(', ')}, which ${writers.length > 1 ? 'do' : 'does'} not resume from it`));
-    else lenses.push(label(0, 'No task config in the workspace reads this file', 'Looked for task configs whose [runtime] log_dir, [resumer] log_dir or resume config file is this file, with relative paths resolved against the config\'s folder and each workspace folder.'));
+    if (a.name?.archive !== undefined) lenses.push(label(0, t('lspProgress.lens.archive', { file: path.basename(a.path) })));
+    else if (writers.length > 0) lenses.push(label(0, t(writers.length > 1 ? 'lspProgress.lens.writtenBy.many' : 'lspProgress.lens.writtenBy.one', { writers: writers.join(', ') })));
+    else lenses.push(label(0, t('lspProgress.lens.noReader'), t('lspProgress.lens.noReader.tip')));
   }
   for (const { owner, prediction: p } of a.predictions) {
     const task = nameOf(owner.configPath);
-    const tip = `${task}, ape-dts ${owner.version} (${owner.versionReason}); paths resolved against ${owner.base.label}`;
+    const tip = t('lspProgress.lens.ownerTip', { task, version: owner.version, reason: owner.versionReason, base: owner.base.label });
     const config = { uri: uriOf(owner.configPath), line: headerLine(owner.config) };
     if (p.setup.fatal) {
-      lenses.push(open(0, `ape-dts does not start with ${task}: ${p.setup.fatal.split(':')[0]}`, config, p.setup.fatal));
+      lenses.push(open(0, t('lspProgress.lens.noStartWith', { task, why: p.setup.fatal.split(':')[0] }), config, p.setup.fatal));
     } else if (p.snapshot && p.snapshot.tables.length + p.snapshot.finished.length > 0) {
-      const here = p.snapshot.tables.filter((t) => t.usable && isHere(t.file)).length;
+      const here = p.snapshot.tables.filter((s) => s.usable && isHere(s.file)).length;
       const finished = p.snapshot.finished.filter((f) => isHere(f.file)).length;
       const parts =
         a.kind === 'finished'
-          ? [`skips the ${finished} finished table${finished === 1 ? '' : 's'} listed here`]
-          : [`${here} table${here === 1 ? ' resumes' : 's resume'} from this file`, ...(finished > 0 ? [`${finished} finished`] : [])];
-      lenses.push(open(0, `ape-dts (${task}): ${parts.join(', ')}`, config, tip));
+          ? [t(finished === 1 ? 'lspProgress.lens.skipsFinished.one' : 'lspProgress.lens.skipsFinished.many', { count: finished })]
+          : [t(here === 1 ? 'lspProgress.lens.tablesHere.one' : 'lspProgress.lens.tablesHere.many', { count: here }), ...(finished > 0 ? [t('lspProgress.lens.finishedCount', { count: finished })] : [])];
+      lenses.push(open(0, t('lspProgress.lens.snapshot', { task, parts: parts.join(', ') }), config, tip));
     } else if (p.line !== null && p.file !== null && isHere(p.file)) {
-      lenses.push(open(0, `ape-dts resumes from line ${p.line + 1} (${task})`, { uri, line: p.line }, tip));
+      lenses.push(open(0, t('lspProgress.lens.resumesHere', { line: p.line + 1, task }), { uri, line: p.line }, tip));
     } else if (p.line !== null && p.file !== null) {
-      lenses.push(open(0, `ape-dts resumes from ${nameOf(p.file)} line ${p.line + 1}, not from this file (${task})`, { uri: uriOf(p.file), line: p.line }, tip));
+      const title = t('lspProgress.lens.resumesElsewhere', { where: whereText(nameOf(p.file), p.line), task });
+      lenses.push(p.line >= 0 ? open(0, title, { uri: uriOf(p.file), line: p.line }, tip) : label(0, title, tip));
     } else {
-      lenses.push(open(0, `ape-dts finds no usable position: ${task} starts from its [extractor] keys`, config, [tip, ...p.warnings, ...p.reasons].join('\n')));
+      lenses.push(open(0, t('lspProgress.lens.noPosition', { task }), config, [tip, ...p.warnings, ...p.reasons].join('\n')));
     }
   }
 
@@ -86,12 +88,12 @@ export function progressLenses(a: ProgressAnalysis, uri: string, uriOf: (file: s
     const task = nameOf(owner.configPath);
     const config = { uri: uriOf(owner.configPath), line: headerLine(owner.config) };
     if (p.snapshot) {
-      for (const t of p.snapshot.tables) if (t.usable && isHere(t.file)) note(t.line, `${t.schema}.${t.tb} (${task})`, config);
+      for (const s of p.snapshot.tables) if (s.usable && isHere(s.file)) note(s.line, t('lspProgress.lens.tableOfTask', { table: `${s.schema}.${s.tb}`, task }), config);
     } else if (p.line !== null && isHere(p.file)) note(p.line, task, config);
   }
   // Clicking opens the task config when there is exactly one.
   for (const [line, { what, configs }] of predicted) {
-    const title = `ape-dts will resume from here: ${what.join(', ')}`;
+    const title = t('lspProgress.lens.willResumeHere', { what: what.join(', ') });
     lenses.push(configs.length === 1 ? open(line, title, configs[0]) : label(line, title));
   }
 
@@ -103,7 +105,7 @@ export function progressLenses(a: ProgressAnalysis, uri: string, uriOf: (file: s
       return a.kind === 'resumeConfig' || l.slot === 'checkpoint' || CURRENT_OK.has(p.type);
     });
     for (const l of eligible.slice(-MAX_RESUME_LENSES)) {
-      lenses.push({ line: l.line, title: 'Resume from this line', command: RESUME_FROM_LINE_COMMAND, arguments: [{ uri, line: l.line }] });
+      lenses.push({ line: l.line, title: t('lspProgress.lens.resumeFromThisLine'), command: RESUME_FROM_LINE_COMMAND, arguments: [{ uri, line: l.line }] });
     }
   }
   return lenses;
@@ -128,42 +130,64 @@ export function configLenses({ config, configPath, prediction: p, base, uriOf }:
     const rel = path.relative(configFolder, f);
     return rel && !rel.startsWith('..') ? rel : f;
   };
-  const via = base.label === "the config's folder" ? '' : ` (paths from ${base.label})`;
-  const tip = `ape-dts ${p.setup.version}; relative paths resolved against ${base.label}`;
+  const via = base.own ? '' : t('lspProgress.lens.via', { base: base.label });
+  const tip = t('lspProgress.lens.configTip', { version: p.setup.version, base: base.label });
   const lenses: Lens[] = [];
   if (p.setup.fatal) {
-    if (resumer !== undefined) lenses.push(label(resumer, `ape-dts does not start: ${p.setup.fatal.split(':')[0]}`, p.setup.fatal));
+    if (resumer !== undefined) lenses.push(label(resumer, t('lspProgress.lens.noStart', { why: p.setup.fatal.split(':')[0] }), p.setup.fatal));
     return lenses;
   }
   if (p.setup.mode === 'none') {
-    if (resumer !== undefined) lenses.push(label(resumer, 'No resume: ape-dts starts from the [extractor] keys', p.reasons.join('\n')));
+    if (resumer !== undefined) lenses.push(label(resumer, t('lspProgress.lens.noResume'), p.reasons.join('\n')));
     return lenses;
   }
   if (p.setup.mode === 'db') {
-    lenses.push(label(at, `ape-dts resumes from the position stored in the database (resume_type=${config.value('resumer', 'resume_type')})`, p.reasons.join('\n')));
+    lenses.push(label(at, t('lspProgress.lens.fromDatabase', { resumeType: config.value('resumer', 'resume_type') ?? '' }), p.reasons.join('\n')));
     return lenses;
   }
   if (p.snapshot) {
     const { tables, finished } = p.snapshot;
-    const usable = tables.filter((t) => t.usable);
+    const usable = tables.filter((s) => s.usable);
     const first = usable[0];
-    const title = `ape-dts resumes ${usable.length} table${usable.length === 1 ? '' : 's'}${finished.length > 0 ? `, skips ${finished.length} finished` : ''}${via}`;
-    lenses.push(first ? open(at, title, { uri: uriOf(first.file), line: first.line }, [tip, ...usable.map((t) => `${t.schema}.${t.tb}: ${nameOf(t.file)} line ${t.line + 1}`)].join('\n')) : label(at, `ape-dts finds no snapshot position to resume${via}`, [tip, ...p.reasons].join('\n')));
+    const count = t(usable.length === 1 ? 'lspProgress.lens.resumesTables.one' : 'lspProgress.lens.resumesTables.many', { count: usable.length });
+    const title = `${count}${finished.length > 0 ? t('lspProgress.lens.skipsFinishedSuffix', { count: finished.length }) : ''}${via}`;
+    const perTable = usable.map((s) => `${s.schema}.${s.tb}: ${whereText(nameOf(s.file), s.line)}`);
+    lenses.push(
+      first && first.line >= 0
+        ? open(at, title, { uri: uriOf(first.file), line: first.line }, [tip, ...perTable].join('\n'))
+        : first
+          ? label(at, title, [tip, ...perTable].join('\n'))
+          : label(at, `${t('lspProgress.lens.noSnapshotPosition')}${via}`, [tip, ...p.reasons].join('\n')),
+    );
     return lenses;
   }
   if (p.line === null || p.file === null) {
     const why = p.warnings[0] ?? p.reasons[p.reasons.length - 1] ?? '';
-    lenses.push(label(at, `ape-dts finds no usable position: it starts from the [extractor] keys${via}`, [tip, why].join('\n')));
+    lenses.push(label(at, `${t('lspProgress.lens.noUsablePosition')}${via}`, [tip, why].join('\n')));
     return lenses;
   }
-  const where = `${nameOf(p.file)} line ${p.line + 1}`;
+  const where = whereText(nameOf(p.file), p.line);
+  // Lines numbered from the end (a big log read by its tail, not counted yet) cannot be opened.
   const target = { uri: uriOf(p.file), line: p.line };
-  lenses.push(open(at, `ape-dts resumes from ${where}${p.tag ? ` (${p.tag})` : ''}${via}`, target, [tip, ...p.warnings].join('\n')));
+  const lens = (line: number, title: string, tooltip: string) => (p.line! >= 0 ? open(line, title, target, tooltip) : label(line, title, tooltip));
+  lenses.push(lens(at, `${t(p.tag ? 'lspProgress.lens.resumesFrom.tag' : 'lspProgress.lens.resumesFrom', { where, tag: p.tag ?? '' })}${via}`, [tip, ...p.warnings].join('\n')));
   if (extractor !== undefined && p.overridden.length > 0) {
     const changed = p.overridden.filter((k) => config.value('extractor', k) !== undefined && config.value('extractor', k) !== p.start[k]);
     const keys = changed.length > 0 ? changed : p.overridden;
-    const verb = changed.length > 0 ? (keys.length > 1 ? 'are overridden' : 'is overridden') : keys.length > 1 ? 'are replaced (same values)' : 'is replaced (same value)';
-    lenses.push(open(extractor, `${keys.join(', ')} ${verb} by ${where}`, target, Object.entries(p.start).map(([k, v]) => `${k}=${v}`).join('\n')));
+    const id =
+      changed.length > 0
+        ? keys.length > 1
+          ? 'lspProgress.lens.overridden.many'
+          : 'lspProgress.lens.overridden.one'
+        : keys.length > 1
+          ? 'lspProgress.lens.replaced.many'
+          : 'lspProgress.lens.replaced.one';
+    lenses.push(lens(extractor, t(id, { keys: keys.join(', '), where }), Object.entries(p.start).map(([k, v]) => `${k}=${v}`).join('\n')));
   }
   return lenses;
+}
+
+/** "file line N", or for a big log read by its tail "file line N from the end" (line is 0-based, negative from the end). */
+export function whereText(file: string, line: number): string {
+  return line >= 0 ? t('lspProgress.where', { file, line: line + 1 }) : t('lspProgress.where.fromEnd', { file, count: -(line + 1) });
 }

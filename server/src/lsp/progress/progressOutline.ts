@@ -1,4 +1,5 @@
 import type { Range } from '../../core/diagnostic';
+import { t } from '../../core/i18n';
 import { acceptedPosition, type ProgressFile } from '../../core/progress/progressLine';
 import type { ProgressAnalysis } from './analyseProgress';
 
@@ -25,7 +26,7 @@ export function progressOutline(a: ProgressAnalysis): OutlineEntry[] {
     const children = binlogSegments(a.parsed, run.startLine, run.endLine).map(
       (s): OutlineEntry => ({
         name: s.file,
-        detail: `lines ${s.startLine + 1}–${s.endLine + 1}`,
+        detail: t('lspProgress.outline.lines', { from: s.startLine + 1, to: s.endLine + 1 }),
         kind: 'binlog',
         range: rangeOf(a.parsed, s.startLine, s.endLine),
         selectionRange: rangeOf(a.parsed, s.startLine, s.startLine),
@@ -34,8 +35,8 @@ export function progressOutline(a: ProgressAnalysis): OutlineEntry[] {
     );
     const lines = run.endLine - run.startLine + 1;
     return {
-      name: `Run ${i + 1}${run.startTime ? ` from ${run.startTime} UTC` : ''}`,
-      detail: `lines ${run.startLine + 1}–${run.endLine + 1} (${lines} line${lines === 1 ? '' : 's'})`,
+      name: run.startTime ? t('lspProgress.outline.run.from', { n: i + 1, time: run.startTime }) : t('lspProgress.outline.run', { n: i + 1 }),
+      detail: t(lines === 1 ? 'lspProgress.outline.runLines.one' : 'lspProgress.outline.runLines.many', { from: run.startLine + 1, to: run.endLine + 1, count: lines }),
       kind: 'run',
       range: rangeOf(a.parsed, run.startLine, run.endLine),
       selectionRange: rangeOf(a.parsed, run.startLine, run.startLine),
