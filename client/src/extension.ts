@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerConfigFileGlobs } from './configFileGlobs';
 import { registerResumeCommands } from './resumeCommand';
+import { registerResumeConfigLanguage } from './resumeConfigLanguage';
 import { PREVIEW_SCHEME, ResumePreview } from './resumePreview';
 import { registerVersionStatus } from './versionStatus';
 
@@ -38,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerResumeCommands(client, preview),
   );
   await client.start();
+  // After start: it asks the server, which knows the task configs only once it runs.
+  context.subscriptions.push(registerResumeConfigLanguage(client));
 }
 
 export async function deactivate(): Promise<void> {

@@ -10,7 +10,7 @@ const LANGUAGE_ID = 'ape-dts-config';
 
 export function registerVersionStatus(client: LanguageClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('apeDts.version', vscode.StatusBarAlignment.Right, 100);
-  item.name = 'ape-dts version';
+  item.name = vscode.l10n.t('ape-dts version');
   const byUri = new Map<string, StatusParams>();
 
   const update = () => {

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version as packageVersion } from '../../package.json';
+import { cliLocale } from './cli/cliLocale';
 import { describeError } from './cli/findFiles';
 import { formatJson } from './cli/formatJson';
 import { formatText } from './cli/formatText';
@@ -11,23 +12,26 @@ import { parseArgs, type Command } from './cli/parseArgs';
 import { findLintTargets, lintProgressFiles } from './cli/progressFiles';
 import { runResume } from './cli/resumeCommand';
 import { runResumePoint } from './cli/resumePoint';
-import { USAGE } from './cli/usage';
+import { usage } from './cli/usage';
+import { setLocale, t } from './core/i18n';
 
 const EXIT_OK = 0;
 const EXIT_ERRORS_FOUND = 1;
 const EXIT_USAGE = 2;
 
 function run(argv: readonly string[]): number {
+  // Before anything is printed, and before parsing, whose errors are printed too.
+  setLocale(cliLocale(argv, process.env));
   const command = parseArgs(argv);
   switch (command.kind) {
     case 'help':
-      process.stdout.write(USAGE);
+      process.stdout.write(usage());
       return EXIT_OK;
     case 'version':
       process.stdout.write(`${packageVersion}\n`);
       return EXIT_OK;
     case 'usage-error':
-      process.stderr.write(`apedts: ${command.message}\nRun apedts --help for usage.\n`);
+      process.stderr.write(`apedts: ${command.message}\n${t('cli.runHelp')}\n`);
       return EXIT_USAGE;
     case 'lint':
       return lint(command);
@@ -50,14 +54,14 @@ function lint({ paths, version, format }: Extract<Command, { kind: 'lint' }>): n
     try {
       reports.push(lintFileBytes(file, fs.readFileSync(file), version));
     } catch (e) {
-      errors.push(`cannot read ${file}: ${describeError(e)}`);
+      errors.push(t('cli.cannotRead', { path: file, reason: describeError(e) }));
     }
   }
   // Progress files (position.log, finished.log, resume configs) after the configs they belong to.
   const progressRun = lintProgressFiles([...progress], reports, version, paths);
   errors.push(...progressRun.errors);
   // A path we could not read means the run did not check what was asked: say so, lint nothing.
-  if (errors.length === 0 && files.length === 0) errors.push(`no *.ini file found in ${paths.join(', ')}`);
+  if (errors.length === 0 && files.length === 0) errors.push(t('cli.noIniFound', { paths: paths.join(', ') }));
   if (errors.length > 0) {
     for (const message of errors) process.stderr.write(`apedts: ${message}\n`);
     return EXIT_USAGE;

@@ -17,9 +17,18 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * The environment without the locale variables the CLI reads its language from, so a run
+ * speaks English whatever the machine's locale; `locale` adds some back.
+ */
+export function cliEnv(locale: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...rest } = process.env;
+  return { ...rest, ...locale };
+}
+
 /** `timeoutMs` kills a hung run (status null) so the test fails instead of waiting forever. */
-export function runCli(args: string[], cwd = REPO_ROOT, timeoutMs?: number): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs });
+export function runCli(args: string[], cwd = REPO_ROOT, timeoutMs?: number, env: NodeJS.ProcessEnv = cliEnv()): CliRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

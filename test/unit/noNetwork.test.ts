@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -46,6 +46,87 @@ describe('our source', () => {
   });
 });
 
+// ------------------------------------------------------------------------------------------
+// The bundles: what ships is dist/*.js, our code plus every dependency esbuild pulled in.
+
+const BUNDLES = ['dist/cli.js', 'dist/server.js', 'dist/client.js'];
+
+/**
+ * The one network module the bundles may hold, and why. vscode-jsonrpc's Node entry requires
+ * 'net' for its pipe and socket transports: createServerPipeTransport / createClientPipeTransport
+ * (a named pipe or Unix socket, for `--pipe=NAME`) and createServerSocketTransport /
+ * createClientSocketTransport (`--socket=N`, always 127.0.0.1). They only run when an editor
+ * starts the server with --pipe or --socket; the extension starts it over Node IPC (a forked
+ * child, TransportKind.ipc) and `apedts lsp --stdio` uses stdin/stdout, so no socket is opened.
+ */
+const ALLOWED = [{ module: 'net', section: 'node_modules/vscode-jsonrpc/lib/node/main.js', bundles: ['dist/server.js', 'dist/client.js'] }];
+
+const BUNDLE_MODULES = SOCKET_MODULES.join('|');
+const NETWORK_REQUIRE = new RegExp(`\\b(?:require|import)\\(\\s*["'](?:node:)?(${BUNDLE_MODULES})(?:/[^"']*)?["']\\s*\\)|\\bfrom\\s*["'](?:node:)?(${BUNDLE_MODULES})["']`, 'g');
+const NETWORK_CALL = /\b(fetch|XMLHttpRequest|WebSocket|EventSource)\s*\(|\bnavigator\.sendBeacon\b|process\.binding\(\s*["'](?:tcp_wrap|udp_wrap|cares_wrap)/g;
+
+interface Finding {
+  bundle: string;
+  /** The source file esbuild marks with a `// path` comment above its code. */
+  section: string;
+  what: string;
+}
+
+/** Network requires and calls of a bundle, each with the source file it came from. */
+export function networkFindings(bundle: string, text: string): Finding[] {
+  const sections = [...text.matchAll(/^\/\/ ((?:node_modules|server|client)\/\S+)$/gm)].map((m) => ({ at: m.index, name: m[1] }));
+  const sectionAt = (offset: number) => sections.filter((s) => s.at <= offset).at(-1)?.name ?? '(bundle prologue)';
+  const found: Finding[] = [];
+  for (const m of text.matchAll(NETWORK_REQUIRE)) found.push({ bundle, section: sectionAt(m.index), what: m[1] ?? m[2] });
+  for (const m of text.matchAll(NETWORK_CALL)) found.push({ bundle, section: sectionAt(m.index), what: m[1] ? `${m[1]}()` : m[0] });
+  return found;
+}
+
+describe('the bundles in dist/', () => {
+  const missing = BUNDLES.filter((b) => !fs.existsSync(path.join(REPO_ROOT, b)));
+  if (missing.length > 0) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const texts = new Map(BUNDLES.map((b) => [b, fs.readFileSync(path.join(REPO_ROOT, b), 'utf8')]));
+  const findings = BUNDLES.flatMap((b) => networkFindings(b, texts.get(b)!));
+  const allowed = (f: Finding) => ALLOWED.some((a) => a.module === f.what && a.section === f.section && a.bundles.includes(f.bundle));
+
+  it('require no network module and call no network API beyond the allow-listed LSP transport', () => {
+    expect(findings.filter((f) => !allowed(f))).toEqual([]);
+  });
+
+  it('still hold the allow-listed require where it was (a stale allow-list entry would hide a move)', () => {
+    for (const a of ALLOWED) for (const bundle of a.bundles) expect(findings, `${bundle} ${a.section}`).toContainEqual({ bundle, section: a.section, what: a.module });
+    expect(findings.some((f) => f.bundle === 'dist/cli.js')).toBe(false);
+  });
+
+  it("use 'net' there only for pipes and 127.0.0.1 sockets", () => {
+    for (const bundle of ['dist/server.js', 'dist/client.js']) {
+      const text = texts.get(bundle)!;
+      const start = text.indexOf(`// ${ALLOWED[0].section}\n`);
+      const end = text.indexOf('\n// ', start + 1);
+      const section = text.slice(start, end);
+      const binding = /var (\w+) = require\("net"\)/.exec(section)?.[1];
+      expect(binding, bundle).toBeDefined();
+      const uses = [...section.matchAll(new RegExp(`\\b${binding}\\.(\\w+)\\)?\\(([^)]*)\\)`, 'g'))].map((m) => `${m[1]}(${m[2]})`);
+      expect(uses.length, bundle).toBeGreaterThan(0);
+      for (const use of uses) expect(use, bundle).toMatch(/^createServer\(|^createConnection\((pipeName|port, "127\.0\.0\.1")\)$/);
+      // The servers these transports create listen on the pipe, or on a port of 127.0.0.1 only.
+      const listens = [...section.matchAll(/\bserver\.listen\(([^,)]+), ([^,)]+)/g)].map((m) => (m[1] === 'port' ? `port, ${m[2]}` : m[1]));
+      expect(listens.length, bundle).toBeGreaterThan(0);
+      for (const l of listens) expect(l, bundle).toMatch(/^(pipeName|port, "127\.0\.0\.1")$/);
+    }
+  });
+
+  it('the scan itself finds what it looks for', () => {
+    const sample = ['// node_modules/a/index.js', 'var x = require("node:https");', '// server/src/b.ts', 'await fetch(url); new WebSocket(u);', 'import("dgram")'].join('\n');
+    expect(networkFindings('x.js', sample)).toEqual([
+      { bundle: 'x.js', section: 'node_modules/a/index.js', what: 'https' },
+      { bundle: 'x.js', section: 'server/src/b.ts', what: 'dgram' },
+      { bundle: 'x.js', section: 'server/src/b.ts', what: 'fetch()' },
+      { bundle: 'x.js', section: 'server/src/b.ts', what: 'WebSocket()' },
+    ]);
+  });
+});
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apedts-nonet-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -90,11 +171,27 @@ globalThis.fetch = fail('fetch');
     expectLinted(r);
   });
 
-  // Needs user and network namespaces (most Linux machines and CI runners); elsewhere this one
-  // case does not run, and the socket trap above is the check.
-  const unshare = spawnSync('unshare', ['-rn', 'true']).status === 0;
-  it.runIf(unshare)('lints with the network cut off (unshare -rn: a namespace with only a down loopback)', () => {
-    const r = spawnSync('unshare', ['-rn', process.execPath, CLI, 'lint', '--format', 'json', writeConfig()], { encoding: 'utf8' });
-    expectLinted(r);
+});
+
+// Needs user and network namespaces (most Linux machines and CI runners); elsewhere these cases
+// do not run, and the socket trap above is the check.
+const canCutNetwork = spawnSync('unshare', ['-rn', 'true']).status === 0;
+const offline = (args: string[]) => spawnSync('unshare', ['-rn', process.execPath, ...args], { encoding: 'utf8' });
+
+describe.runIf(canCutNetwork)('the built CLI with the network cut off (unshare -rn: a namespace with only a down loopback)', () => {
+  it('the namespace really has no network (so the cases below would notice a connection)', () => {
+    const probe = `require('net').connect(80, '192.0.2.1').on('error', (e) => console.log(e.code)).on('connect', () => console.log('connected'))`;
+    expect(offline(['-e', probe]).stdout.trim()).toBe('ENETUNREACH');
+  });
+
+  it('lints normally', () => {
+    expectLinted(offline([CLI, 'lint', '--format', 'json', writeConfig()]));
+  });
+
+  it('lints normally in Chinese too, text format', () => {
+    const r = offline([CLI, 'lint', '--lang', 'zh-cn', writeConfig()]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/error type\.parse /);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^共 1 个文件：/);
   });
 });

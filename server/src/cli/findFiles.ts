@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { t } from '../core/i18n';
 
 export interface FoundFiles {
   /** Paths to lint, as the user will see them: each argument joined with the path found under it. */
@@ -30,7 +31,7 @@ export function findFiles(args: readonly string[]): FoundFiles {
     try {
       stat = fs.statSync(arg);
     } catch (e) {
-      errors.push(`cannot read ${arg}: ${describeError(e)}`);
+      errors.push(t('cli.cannotRead', { path: arg, reason: describeError(e) }));
       continue;
     }
     if (stat.isFile()) add(arg);
@@ -38,7 +39,7 @@ export function findFiles(args: readonly string[]): FoundFiles {
       const found: string[] = [];
       walk(arg, '', found, errors);
       found.sort(byCodeUnit).forEach((rel) => add(path.join(arg, rel)));
-    } else errors.push(`cannot read ${arg}: not a file or folder`);
+    } else errors.push(t('cli.cannotRead', { path: arg, reason: t('cli.error.notFileOrFolder') }));
   }
   return { files, errors };
 }
@@ -48,7 +49,7 @@ function walk(root: string, rel: string, found: string[], errors: string[]): voi
   try {
     entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
   } catch (e) {
-    errors.push(`cannot read ${path.join(root, rel)}: ${describeError(e)}`);
+    errors.push(t('cli.cannotRead', { path: path.join(root, rel), reason: describeError(e) }));
     return;
   }
   for (const entry of entries) {
@@ -81,8 +82,8 @@ function byCodeUnit(a: string, b: string): number {
 /** The error code (ENOENT, EACCES…) reads better than Node's full message, which repeats the path. */
 export function describeError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ENOENT') return t('cli.error.noSuchFile');
+  if (code === 'EACCES' || code === 'EPERM') return t('cli.error.permissionDenied');
+  if (code === 'EISDIR') return t('cli.error.isFolder');
   return code ?? (e instanceof Error ? e.message : String(e));
 }

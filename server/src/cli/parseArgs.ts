@@ -1,5 +1,8 @@
 import { parseArgs as parseNodeArgs } from 'node:util';
+import { t } from '../core/i18n';
 import { isVersionSetting, VERSION_SETTINGS, type VersionSetting } from '../core/schema/resolveVersion';
+import { describeArgError } from './argError';
+import { parseLangValue } from './cliLocale';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -25,29 +28,31 @@ export type Command =
 export function parseArgs(argv: readonly string[]): Command {
   try {
     const [first, ...rest] = argv;
-    if (first === undefined) return usageError('missing command');
+    if (first === undefined) return usageError(t('cli.args.missingCommand'));
     if (first.startsWith('-')) return parseGlobal(argv);
     if (first === 'lint') return parseLint(rest);
     // The server picks its transport (--stdio, --node-ipc, --socket=N) from argv itself.
     if (first === 'lsp') return { kind: 'lsp' };
     if (first === 'resume') return parseResume(rest);
     if (first === 'resume-point') return parseResumePoint(rest);
-    return usageError(`unknown command '${first}'`);
+    return usageError(t('cli.args.unknownCommand', { command: first }));
   } catch (e) {
     // node:util parseArgs throws TypeErrors with readable messages for unknown or incomplete options.
-    return usageError(e instanceof Error ? e.message : String(e));
+    return usageError(describeArgError(e));
   }
 }
 
 function parseGlobal(argv: readonly string[]): Command {
   const { values } = parseNodeArgs({
     args: [...argv],
-    options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' } },
+    options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' }, lang: { type: 'string' } },
     strict: true,
   });
+  const badLang = checkLang(values.lang);
+  if (badLang) return badLang;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
-  return usageError('missing command');
+  return usageError(t('cli.args.missingCommand'));
 }
 
 function parseLint(argv: readonly string[]): Command {
@@ -57,18 +62,21 @@ function parseLint(argv: readonly string[]): Command {
       'ape-dts-version': { type: 'string' },
       format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      lang: { type: 'string' },
     },
     strict: true,
     allowPositionals: true,
   });
+  const badLang = checkLang(values.lang);
+  if (badLang) return badLang;
   if (values.help) return { kind: 'help' };
   const version = values['ape-dts-version'] ?? 'auto';
   if (!isVersionSetting(version)) {
-    return usageError(`--ape-dts-version must be one of ${VERSION_SETTINGS.join(', ')} (got '${version}')`);
+    return usageError(t('cli.args.badVersion', { values: VERSION_SETTINGS.join(', '), value: version }));
   }
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usageError(`--format must be text or json (got '${format}')`);
-  if (positionals.length === 0) return usageError('lint needs at least one PATH');
+  if (format !== 'text' && format !== 'json') return usageError(t('cli.args.badFormat', { value: format }));
+  if (positionals.length === 0) return usageError(t('cli.args.lintNeedsPath'));
   return { kind: 'lint', version, format, paths: positionals };
 }
 
@@ -84,22 +92,25 @@ function parseResume(argv: readonly string[]): Command {
       'allow-current': { type: 'boolean' },
       write: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      lang: { type: 'string' },
     },
     strict: true,
     allowPositionals: true,
   });
+  const badLang = checkLang(values.lang);
+  if (badLang) return badLang;
   if (values.help) return { kind: 'help' };
-  if (positionals.length !== 1) return usageError('resume needs exactly one TASK_CONFIG');
-  if (!values.log) return usageError('resume needs --log POSITION_FILE');
-  if ((values.line === undefined) === !values.latest) return usageError('resume needs either --line N or --latest');
+  if (positionals.length !== 1) return usageError(t('cli.args.resumeNeedsConfig'));
+  if (!values.log) return usageError(t('cli.args.resumeNeedsLog'));
+  if ((values.line === undefined) === !values.latest) return usageError(t('cli.args.resumeNeedsLine'));
   const line = values.latest ? 'latest' : Number(values.line);
-  if (line !== 'latest' && (!Number.isInteger(line) || line < 1)) return usageError(`--line must be a line number from 1 (got '${values.line}')`);
+  if (line !== 'latest' && (!Number.isInteger(line) || line < 1)) return usageError(t('cli.args.badLine', { value: values.line ?? '' }));
   const strategy = values.strategy;
   if (strategy !== undefined && strategy !== 'extractor' && strategy !== 'resume-file') {
-    return usageError(`--strategy must be extractor or resume-file (got '${strategy}')`);
+    return usageError(t('cli.args.badStrategy', { value: strategy }));
   }
   const version = values['ape-dts-version'] ?? 'auto';
-  if (!isVersionSetting(version)) return usageError(`--ape-dts-version must be one of ${VERSION_SETTINGS.join(', ')} (got '${version}')`);
+  if (!isVersionSetting(version)) return usageError(t('cli.args.badVersion', { values: VERSION_SETTINGS.join(', '), value: version }));
   return {
     kind: 'resume',
     config: positionals[0],
@@ -119,17 +130,26 @@ function parseResumePoint(argv: readonly string[]): Command {
       'ape-dts-version': { type: 'string' },
       format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      lang: { type: 'string' },
     },
     strict: true,
     allowPositionals: true,
   });
+  const badLang = checkLang(values.lang);
+  if (badLang) return badLang;
   if (values.help) return { kind: 'help' };
   const version = values['ape-dts-version'] ?? 'auto';
-  if (!isVersionSetting(version)) return usageError(`--ape-dts-version must be one of ${VERSION_SETTINGS.join(', ')} (got '${version}')`);
+  if (!isVersionSetting(version)) return usageError(t('cli.args.badVersion', { values: VERSION_SETTINGS.join(', '), value: version }));
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usageError(`--format must be text or json (got '${format}')`);
-  if (positionals.length !== 1) return usageError('resume-point needs exactly one TASK_CONFIG');
+  if (format !== 'text' && format !== 'json') return usageError(t('cli.args.badFormat', { value: format }));
+  if (positionals.length !== 1) return usageError(t('cli.args.resumePointNeedsConfig'));
   return { kind: 'resume-point', config: positionals[0], version, format };
+}
+
+/** `--lang` is read before parsing (cli.ts sets the locale from it); here only its value is checked. */
+function checkLang(lang: string | undefined): Command | undefined {
+  if (lang === undefined || parseLangValue(lang)) return undefined;
+  return usageError(t('cli.args.badLang', { value: lang }));
 }
 
 function usageError(message: string): Command {
