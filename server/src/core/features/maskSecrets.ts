@@ -81,9 +81,18 @@ export type Masker = (text: string) => string;
  */
 export function maskerFor(config: TaskConfig): Masker {
   const secrets = new Set<string>();
+  // A long file repeats keys and values: each value's URLs are read once, each key judged once.
+  const valuesRead = new Set<string>();
+  const keysJudged = new Map<string, Map<string, boolean>>();
   for (const e of config.scan.entries) {
     if (!e.value) continue;
-    if (isSecretKey(e.section, e.key)) secrets.add(e.value);
+    let bySection = keysJudged.get(e.section);
+    if (!bySection) keysJudged.set(e.section, (bySection = new Map()));
+    let secret = bySection.get(e.key);
+    if (secret === undefined) bySection.set(e.key, (secret = isSecretKey(e.section, e.key)));
+    if (secret) secrets.add(e.value);
+    if (valuesRead.has(e.value)) continue;
+    valuesRead.add(e.value);
     for (const pw of urlPasswords(e.value)) secrets.add(pw);
   }
   // Very short ones (a one-letter test password) would blank out ordinary words; the URL pass
@@ -96,8 +105,11 @@ export function maskerFor(config: TaskConfig): Masker {
 export function maskDiagnostics<D extends { message: string }>(config: TaskConfig, diagnostics: D[]): D[] {
   if (diagnostics.length === 0) return diagnostics;
   const mask = maskerFor(config);
+  // Rules repeat messages (every duplicate of a key says the same): mask each text once.
+  const masked = new Map<string, string>();
   return diagnostics.map((d) => {
-    const message = mask(d.message);
+    let message = masked.get(d.message);
+    if (message === undefined) masked.set(d.message, (message = mask(d.message)));
     return message === d.message ? d : { ...d, message };
   });
 }
@@ -106,28 +118,37 @@ const MIN_SECRET = 3;
 
 // The secrets by their first three characters, longest first: masking a text costs its length
 // plus a look at the few secrets that start where it is, however many and however long (a
-// megabyte password) the secrets are.
-type SecretIndex = Map<string, string[]>;
+// megabyte password) the secrets are. The first characters are checked before the look-up, so
+// most positions of a text cost one character comparison instead of a slice and a Map look-up.
+interface SecretIndex {
+  byPrefix: Map<string, string[]>;
+  firstChars: Set<number>;
+}
 
 function secretIndex(secrets: string[]): SecretIndex {
-  const index: SecretIndex = new Map();
+  const byPrefix = new Map<string, string[]>();
+  const firstChars = new Set<number>();
   for (const s of secrets.sort((a, b) => b.length - a.length)) {
     const key = s.slice(0, MIN_SECRET);
-    const list = index.get(key);
+    firstChars.add(s.charCodeAt(0));
+    const list = byPrefix.get(key);
     if (list) list.push(s);
-    else index.set(key, [s]);
+    else byPrefix.set(key, [s]);
   }
-  return index;
+  return { byPrefix, firstChars };
 }
 
 /** Leftmost-longest replacement of every indexed secret by MASK. */
 function replaceLongest(text: string, index: SecretIndex): string {
-  if (index.size === 0) return text;
+  const { byPrefix, firstChars } = index;
+  if (byPrefix.size === 0) return text;
   let out = '';
   let from = 0;
   let i = 0;
   while (i <= text.length - MIN_SECRET) {
-    const found = index.get(text.slice(i, i + MIN_SECRET))?.find((s) => text.startsWith(s, i));
+    const found = firstChars.has(text.charCodeAt(i))
+      ? byPrefix.get(text.slice(i, i + MIN_SECRET))?.find((s) => text.startsWith(s, i))
+      : undefined;
     if (found === undefined) {
       i++;
       continue;

@@ -43,7 +43,7 @@ import type { VariantFamily } from './variants/variantSpec';
 // this module only decides which lines each rule must see.
 //
 // Most lines take a fast path (streamFacts.ts) that reads ape-dts's own line shapes with a
-// hand-written header check and one regular expression; anything else is parsed in full.
+// quick header check and one regular expression; anything else is parsed in full.
 // Which positions were logged before (PL012/PL013) is kept in typed arrays and a Bloom filter
 // (loggedValues.ts); the rare "maybe" is settled by a second pass over the file.
 //
@@ -141,6 +141,9 @@ export class ProgressStreamValidator {
   private readonly streamIds = new Map<string, number>();
   private readonly logged = new LoggedValues();
   private pending: Pending[] = [];
+  // The last two orders added to `logged` (see observe).
+  private rememberedA: AcceptedFacts['order'];
+  private rememberedB: AcceptedFacts['order'];
 
   // PL011 trackers: the first value and where it was, until the first change is found
   private readonly trackers: Record<'family' | 'server' | 'base' | 'db', { first?: Kept & { value: string }; done: boolean }> = {
@@ -157,6 +160,8 @@ export class ProgressStreamValidator {
   private lastCdcPre: Kept | undefined;
   private readonly snapshotLastPre = new Map<string, Kept>();
   private firstNonFittingPre: Kept | undefined;
+  /** A family seen to fit `expected` (or any, once firstNonFittingPre is found): most lines skip the look-up. */
+  private fits: VariantFamily | undefined;
   private firstRedis: Kept | undefined;
 
   private secondPass: { firstSeen: Map<string, number>; streams: Set<string>; line: number } | undefined;
@@ -417,7 +422,7 @@ export class ProgressStreamValidator {
    */
   private quickMs(time: string): number | undefined {
     if (time.length !== 26 || time.charCodeAt(19) !== 0x2e || time.charCodeAt(10) !== 0x20) return undefined;
-    if (this.dayText === undefined || !time.startsWith(this.dayText)) {
+    if (this.dayText === undefined || time.slice(0, 10) !== this.dayText) {
       this.dayText = flat(time.slice(0, 10));
       this.dayMs = Date.UTC(+time.slice(0, 4), +time.slice(5, 7) - 1, +time.slice(8, 10));
     }
@@ -468,7 +473,13 @@ export class ProgressStreamValidator {
         prev.raw = raw;
         prev.a = a;
       } else this.last.set(flat(key), { line: f.line, raw, a });
-      this.remember(o.stream, o.value);
+      // A checkpoint line repeats an earlier current line's payload, and its facts share that
+      // line's order object: the value is in the log already (adding it again changes no answer).
+      if (o !== this.rememberedA && o !== this.rememberedB) {
+        this.remember(o.stream, o.value);
+        this.rememberedB = this.rememberedA;
+        this.rememberedA = o;
+      }
     }
 
     if (this.firstRedis === undefined && a.type === 'Redis') this.firstRedis = { line: f.line, raw: flat(raw) };
@@ -486,7 +497,8 @@ export class ProgressStreamValidator {
         this.lastCdcPre.raw = raw;
       } else this.lastCdcPre = { line: f.line, raw };
     }
-    if (this.firstNonFittingPre === undefined && this.expected && !this.expected.includes(a.family)) this.firstNonFittingPre = { line: f.line, raw: flat(raw) };
+    if (this.firstNonFittingPre === undefined && this.expected && a.family !== this.fits && !this.expected.includes(a.family)) this.firstNonFittingPre = { line: f.line, raw: flat(raw) };
+    else this.fits = a.family;
   }
 
   private track(name: keyof ProgressStreamValidator['trackers'], value: string, f: LineFacts, raw: string): void {
