@@ -25,29 +25,19 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
+import { EXTHOST_WINDOWS, FIXTURES, ROOT, SUITE, copyFixture, prepareWindow, windowMismatch } from './windows.mjs';
+import { workbench } from './workbench.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CS_VERSION = '4.100.3';
 const CACHE = process.env.APEDTS_E2E_CACHE || path.join(os.homedir(), '.cache', 'apedts-e2e');
 const CS_BIN = path.join(CACHE, `code-server-${CS_VERSION}`, 'node_modules', '.bin', 'code-server');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const VSIX = path.join(ROOT, 'dist', 'ape-dts-tools.vsix');
-const SUITE = path.join(ROOT, 'out', 'e2e', 'suite', 'index.js');
-const FIXTURES = path.join(ROOT, 'test', 'e2e', 'fixtures');
 const SHOTS = path.resolve(ROOT, process.env.APEDTS_E2E_SHOTS || 'test-results/e2e');
 const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8'));
 const resume = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'resume.json'), 'utf8'));
-const SUITE_DIR = path.dirname(SUITE);
-
-// One extension-host window per fixture workspace, each running the test files that need it.
-// Every built *.test.js must be in exactly one window (checked before anything starts).
-const EXTHOST_WINDOWS = [
-  { name: 'diagnostics', fixture: 'workspace', folder: 'ape-dts-task', tests: ['diagnostics.test.js'] },
-  { name: 'resume', fixture: 'resume-workspace', folder: 'ape-dts-resume', tests: ['editing.test.js', 'resume.test.js'] },
-];
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 const args = process.argv.slice(2);
@@ -84,13 +74,7 @@ for (const [file, how] of [
 ]) {
   if (!fs.existsSync(file)) fail(`${path.relative(ROOT, file) || file} is missing: run \`${how}\` first`);
 }
-{
-  const built = fs.readdirSync(SUITE_DIR).filter((f) => f.endsWith('.test.js')).sort();
-  const assigned = EXTHOST_WINDOWS.flatMap((w) => w.tests).sort();
-  if (JSON.stringify(built) !== JSON.stringify(assigned)) {
-    fail(`out/e2e/suite holds ${built.join(', ')}; EXTHOST_WINDOWS in scripts/e2e/run.mjs runs ${assigned.join(', ')}: give every test file one window`);
-  }
-}
+if (windowMismatch()) fail(windowMismatch());
 const newestVersion = pkg.contributes.configuration.properties['apeDts.version'].enum.filter((v) => v !== 'auto').at(-1);
 const EXTENSION_DIR_PREFIX = `${pkg.publisher}.${pkg.name}-${pkg.version}`.toLowerCase();
 
@@ -213,19 +197,8 @@ const CS_ENV = {
   XDG_CACHE_HOME: path.join(WORK, 'xdg', 'cache'),
 };
 
-/** A fresh copy of fixtures/<fixture> at `dest` (the tests edit it). */
-function copyFixture(fixture, dest) {
-  fs.cpSync(path.join(FIXTURES, fixture), dest, { recursive: true });
-  // The position.logs of stopped tasks: last written in 2024, as their lines say (a fresh
-  // mtime would make the resume planner warn that the task still looks running).
-  const when = new Date('2024-10-18T05:21:46Z');
-  for (const f of fs.readdirSync(dest, { recursive: true }).map(String)) {
-    if (/(^|[/\\])position\d*\.log$/.test(f)) fs.utimesSync(path.join(dest, f), when, when);
-  }
-  return dest;
-}
 
-async function startServer() {
+async function startServer(extraArgs = []) {
   const logFile = path.join(WORK, 'code-server.log');
   for (let attempt = 1; attempt <= TIMEOUTS.startAttempts; attempt++) {
     const port = await freePort();
@@ -241,6 +214,7 @@ async function startServer() {
         '--disable-workspace-trust',
         '--disable-getting-started-override',
         '--bind-addr', `127.0.0.1:${port}`,
+        ...extraArgs,
       ],
       { env: CS_ENV, stdio: ['ignore', out, out], detached: true },
     );
@@ -322,9 +296,7 @@ const workbenchUrl = (port, folder, payload) =>
 // 1. Extension-host suite
 async function runExtHostSuite(port, extensionPath, win) {
   const layerDir = path.join(WORK, `exthost-${win.name}`);
-  const workspace = copyFixture(win.fixture, path.join(layerDir, win.folder));
-  // suite/index.ts reads which test files this window runs from beside the workspace.
-  fs.writeFileSync(path.join(layerDir, 'exthost-tests.json'), JSON.stringify(win.tests));
+  const workspace = prepareWindow(win, layerDir);
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   // The dev path is the extension as installed from the .vsix, so the suite tests the package.
   const payload = [
@@ -526,99 +498,7 @@ async function runResumeUiTest(port) {
   page.setDefaultTimeout(TIMEOUTS.step);
   const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
-  // DOM hooks of VS Code 1.100.3 (see runUiTest).
-  const visible = (locator) => locator.filter({ visible: true });
-  const line = (text) => visible(page.locator('.monaco-editor .view-line', { hasText: text })).first();
-  const tab = (text) => page.locator('.tabs-container .tab', { hasText: text });
-  const dialog = visible(page.locator('.monaco-dialog-box'));
-  const dialogButton = (text) => dialog.locator('.monaco-button', { hasText: text });
-  const menuItem = (text) => visible(page.locator('.monaco-menu .action-item', { hasText: text }));
-  const toast = (text) => visible(page.locator('.notifications-toasts .notification-toast', { hasText: text }));
-  const markerRows = page.locator('.markers-panel .monaco-list-row');
-  const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-  /** Polls the file on disk until `check(text)` holds; the error shows what is there. */
-  async function waitForDisk(file, check, what) {
-    const deadline = Date.now() + TIMEOUTS.step;
-    let text = '';
-    while (Date.now() < deadline) {
-      text = fs.readFileSync(file, 'utf8');
-      if (check(text)) return text;
-      await sleep(200);
-    }
-    throw new Error(`${path.relative(workspace, file)} on disk never ${what}; it holds:\n${text}`);
-  }
-  /** Opens a workspace file with Quick Open (Ctrl+P), clicking the row of exactly that folder. */
-  async function quickOpen(relPath) {
-    await page.keyboard.press('Control+P');
-    const input = visible(page.locator('.quick-input-widget input'));
-    await input.waitFor();
-    await input.fill(relPath);
-    const [dir, base] = [path.dirname(relPath), path.basename(relPath)];
-    const exactly = (t) => new RegExp(`^\\s*${escape(t)}\\s*$`);
-    const row = visible(page.locator('.quick-input-list .monaco-list-row'))
-      .filter({ has: page.locator('.label-name', { hasText: exactly(base) }) })
-      .filter({ has: page.locator('.label-description', { hasText: exactly(dir) }) });
-    await row.click();
-    await visible(page.locator('.tabs-container .tab.active', { hasText: base })).waitFor();
-  }
-  /**
-   * The code lenses of the visible editor: [{ text, line }], `line` being the text of the
-   * editor line each sits above (a lens is a widget in a view zone over its line).
-   */
-  async function codeLenses() {
-    return page.evaluate(() => {
-      const lines = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')]
-        .map((l) => ({ top: l.getBoundingClientRect().top, text: l.textContent.replace(/\u00a0/g, ' ') }))
-        .sort((a, b) => a.top - b.top);
-      const lenses = [];
-      for (const widget of document.querySelectorAll('.editor-group-container.active .monaco-editor .codelens-decoration')) {
-        const box = widget.getBoundingClientRect();
-        if (box.height === 0) continue;
-        const below = lines.find((l) => l.top >= box.bottom - 2);
-        for (const item of widget.querySelectorAll('a, span:not(:has(*))')) {
-          const text = item.textContent.trim();
-          if (text && text !== '|') lenses.push({ text, line: below?.text ?? '' });
-        }
-      }
-      return lenses;
-    });
-  }
-  /** Waits until the lenses satisfy `check`; the error lists what was shown. */
-  async function waitForLenses(check, what) {
-    const deadline = Date.now() + TIMEOUTS.step;
-    let lenses = [];
-    while (Date.now() < deadline) {
-      lenses = await codeLenses();
-      if (check(lenses)) return lenses;
-      await sleep(250);
-    }
-    throw new Error(`${what}; the code lenses shown:\n  ${lenses.map((l) => `"${l.text}" above: ${l.line.slice(0, 90)}`).join('\n  ') || '(none)'}`);
-  }
-  const logLineOf = (position) => `"next_event_position":${position}`;
-  async function suggestions() {
-    const rows = visible(page.locator('.suggest-widget .monaco-list-row'));
-    return (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
-  }
-  /** Waits until `locator` has not moved for a while (code lenses arriving push lines down). */
-  async function settled(locator, quietMs = 1_000) {
-    const deadline = Date.now() + TIMEOUTS.step;
-    let last;
-    let since = Date.now();
-    while (Date.now() < deadline) {
-      const box = JSON.stringify(await locator.boundingBox());
-      if (box !== last) [last, since] = [box, Date.now()];
-      else if (Date.now() - since >= quietMs) return;
-      await sleep(100);
-    }
-    throw new Error('the editor kept moving');
-  }
-  /** Right-click on the log line holding `text`, then the context menu's "Resume from this line". */
-  async function resumeFromContextMenu(text) {
-    await settled(line(text));
-    await line(text).click({ button: 'right' });
-    await menuItem('Resume from this line').waitFor();
-  }
+  const { visible, line, tab, dialog, dialogButton, menuItem, toast, markerRows, escape, waitForDisk, quickOpen, codeLenses, waitForLenses, logLineOf, suggestions, settled, resumeFromContextMenu } = workbench(page, { workspace, stepMs: TIMEOUTS.step });
 
   const steps = [
     [
@@ -758,7 +638,7 @@ async function runResumeUiTest(port) {
       `in ${resume.log} the context menu on a line holds "Resume from this line"`,
       'ui-resume-09-context-menu',
       async () => {
-        await resumeFromContextMenu(logLineOf(73685));
+        await resumeFromContextMenu(logLineOf(73685), r.checkpointLine);
       },
     ],
     [
@@ -791,7 +671,7 @@ async function runResumeUiTest(port) {
       'ui-resume-12-current-position-warning',
       async () => {
         await tab('position.log').first().click();
-        await resumeFromContextMenu(logLineOf(73600));
+        await resumeFromContextMenu(logLineOf(73600), r.currentLine);
         await menuItem('Resume from this line').click();
         await dialog.filter({ hasText: 'current_position' }).waitFor();
         await dialogButton(`Use line ${r.suggestedLine}`).waitFor();
@@ -894,6 +774,150 @@ function checkPackage(dir) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4. UI test in Chinese (issue 9): code-server restarted with --locale zh-cn and a test-only
+//    language pack (test/e2e/zh-hans-pack: VS Code switches its display language only to an
+//    installed one). VS Code's own UI stays English; everything the extension shows is Chinese.
+const ZH_PACK = path.join(ROOT, 'test', 'e2e', 'zh-hans-pack');
+
+/** Installs the test-only zh-cn pack and registers it where VS Code's server looks for packs. */
+function installChinesePack() {
+  const vsix = path.join(WORK, 'zh-hans-pack.vsix');
+  const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+  const packed = spawnSync(vsce, ['package', '--out', vsix], { cwd: ZH_PACK, encoding: 'utf8', input: '' });
+  if (packed.status !== 0) throw new Error(`packaging test/e2e/zh-hans-pack failed:\n${packed.stdout}${packed.stderr}`);
+  const install = spawnSync(CS_BIN, [...CS_ARGS, '--install-extension', vsix, '--force'], { env: CS_ENV, encoding: 'utf8', timeout: 120_000 });
+  const pack = JSON.parse(fs.readFileSync(path.join(ZH_PACK, 'package.json'), 'utf8'));
+  const id = `${pack.publisher}.${pack.name}`;
+  const dir = fs.readdirSync(path.join(WORK, 'extensions')).find((d) => d.toLowerCase().startsWith(`${id}-`.toLowerCase()));
+  if (install.status !== 0 || !dir) throw new Error(`installing the zh-cn pack failed:\n${install.stdout}${install.stderr}`);
+  // --install-extension from the command line does not update the server's language pack list
+  // (VS Code's server writes it only for installs made while it runs), so write the entry here.
+  const localization = pack.contributes.localizations[0];
+  fs.writeFileSync(
+    path.join(WORK, 'user-data', 'languagepacks.json'),
+    JSON.stringify({
+      [localization.languageId]: {
+        hash: `apedts-e2e-${pack.version}`,
+        extensions: [{ extensionIdentifier: { id }, version: pack.version }],
+        translations: { vscode: path.join(WORK, 'extensions', dir, localization.translations[0].path) },
+        label: localization.localizedLanguageName,
+      },
+    }),
+  );
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+/** The Chinese text of a `%key%` of the manifest, from package.nls.zh-cn.json. */
+function nlsZh(value) {
+  const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.zh-cn.json'), 'utf8'));
+  const key = /^%(.+)%$/.exec(value)?.[1];
+  if (!key || !nls[key]) throw new Error(`package.json's "${value}" has no entry in package.nls.zh-cn.json`);
+  return nls[key];
+}
+
+async function runChineseUiTest(port) {
+  const workspace = copyFixture('resume-workspace', path.join(WORK, 'ui-zh', 'ape-dts-resume'));
+  // What the Problems panel must show: the CLI's Chinese report of the same file.
+  const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'lint', '--lang', 'zh-cn', '--format', 'json', '--ape-dts-version', '2.0.26', path.join(workspace, resume.legacy)], { encoding: 'utf8' });
+  const legacyProblem = JSON.parse(cli.stdout || '[]').find((d) => d.code === resume.legacyFix.code);
+  if (!legacyProblem || !CJK.test(legacyProblem.message)) throw new Error(`apedts lint --lang zh-cn gives no Chinese ${resume.legacyFix.code} for ${resume.legacy}:\n${cli.stdout}${cli.stderr}`);
+  const resumeTitle = nlsZh(pkg.contributes.commands.find((c) => c.command === 'apeDts.resumeFromLine').title);
+  const lintRunProperty = pkg.contributes.configuration.properties['apeDts.lint.run'];
+  const lintRunDescription = nlsZh(lintRunProperty.markdownDescription ?? lintRunProperty.description);
+
+  const context = await launchBrowser('ui-zh');
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(TIMEOUTS.step);
+  const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  const { visible, line, tab, dialog, menuItem, markerRows, quickOpen, logLineOf, resumeFromContextMenu } = workbench(page, { workspace, stepMs: TIMEOUTS.step });
+  const r = resume.resume;
+
+  const steps = [
+    [
+      'with the display language zh-cn, the workbench opens the resume fixture folder',
+      'ui-zh-01-workbench',
+      async () => {
+        await page.goto(workbenchUrl(port, workspace));
+        await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUTS.workbench });
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'logs' }).waitFor({ timeout: TIMEOUTS.workbench });
+      },
+    ],
+    [
+      `the Problems panel shows ${resume.legacyFix.code} of ${resume.legacy} in Chinese, as \`apedts lint --lang zh-cn\` prints it`,
+      'ui-zh-02-problems',
+      async () => {
+        await quickOpen(resume.legacy);
+        await page.keyboard.press('Control+Shift+M');
+        const row = visible(markerRows.filter({ hasText: legacyProblem.message.slice(0, 40) }));
+        await row.first().waitFor();
+        const text = (await row.first().innerText()).replace(/\s+/g, ' ');
+        if (!text.includes(resume.legacyFix.code)) throw new Error(`the row does not name ${resume.legacyFix.code}: ${text}`);
+        await docShot(page, 'problems-zh-cn', { x: 0, y: 0, width: 1400, height: 700 });
+      },
+    ],
+    [
+      `hover on ${resume.hover.key} in ${resume.config} is in Chinese`,
+      'ui-zh-03-hover',
+      async () => {
+        await quickOpen(resume.config);
+        const key = line(`${resume.hover.key}=`);
+        await key.waitFor();
+        const hover = visible(page.locator('.monaco-hover', { hasText: resume.hover.key }));
+        const deadline = Date.now() + TIMEOUTS.step;
+        for (;;) {
+          await page.mouse.move(5, 5);
+          await key.hover({ position: { x: 30, y: 8 } });
+          try {
+            await hover.waitFor({ timeout: 3_000 });
+            await sleep(500); // let the fade-in end before the screenshot
+            break;
+          } catch (err) {
+            if (Date.now() > deadline) throw err;
+          }
+        }
+        const text = await hover.innerText();
+        if (!CJK.test(text)) throw new Error(`the hover is not Chinese:\n${text}`);
+      },
+    ],
+    [
+      `in ${resume.log} the context menu holds "${resumeTitle}" (package.nls.zh-cn.json), and running it asks in Chinese`,
+      'ui-zh-04-context-menu',
+      async () => {
+        await page.mouse.move(5, 5);
+        await page.keyboard.press('Escape');
+        await quickOpen(resume.log);
+        await resumeFromContextMenu(logLineOf(73685), r.checkpointLine, resumeTitle);
+        await menuItem(resumeTitle).click();
+        const box = dialog.first();
+        await box.waitFor();
+        const text = await box.innerText();
+        if (!CJK.test(text) || !text.includes(String(r.checkpointLine))) throw new Error(`the prompt is not the Chinese one for line ${r.checkpointLine}:\n${text}`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+      },
+    ],
+    [
+      'the Settings editor describes apeDts.lint.run in Chinese (package.nls.zh-cn.json)',
+      'ui-zh-05-settings',
+      async () => {
+        await page.keyboard.press('Control+Comma');
+        // The Settings editor opens with its search box focused.
+        await visible(page.locator('.settings-editor .suggest-input-container')).first().waitFor();
+        await sleep(500);
+        await page.keyboard.type('apeDts.lint.run');
+        const plain = lintRunDescription.replace(/[`*_]/g, '').slice(0, 12);
+        await visible(page.locator('.settings-editor .setting-item-description', { hasText: plain })).first().waitFor();
+      },
+    ],
+  ];
+  try {
+    await runSteps(steps, shot);
+  } finally {
+    await closeContext(context);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 async function main() {
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(path.join(SHOTS, 'logs'), { recursive: true });
@@ -956,6 +980,11 @@ async function main() {
     await runUiTest(port);
     log('UI test: editing and resume');
     await runResumeUiTest(port);
+    log('UI test: in Chinese (code-server restarted with --locale zh-cn)');
+    installChinesePack();
+    await stopServer();
+    const zhPort = await startServer(['--locale', 'zh-cn']);
+    await runChineseUiTest(zhPort);
   }
 }
 

@@ -13,7 +13,8 @@ CS_VERSION=4.100.3
 # @vscode/ripgrep as pinned inside code-server 4.100.3, and the rg release it would download.
 RG_PKG_VERSION=1.15.11
 RG_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
-APT_PACKAGES=(chromium ripgrep build-essential python3 libkrb5-dev)
+# fonts-wqy-microhei: a CJK font (1.6 MB), so the Chinese window's screenshots show characters, not boxes.
+APT_PACKAGES=(chromium ripgrep build-essential python3 libkrb5-dev fonts-wqy-microhei)
 
 CACHE=${APEDTS_E2E_CACHE:-$HOME/.cache/apedts-e2e}
 CS_DIR="$CACHE/code-server-$CS_VERSION"
