@@ -6,7 +6,7 @@ import { generatePositionsFile } from '../../scripts/gen/positions.mjs';
 import { formatJson } from '../../server/src/cli/formatJson';
 import { lintFileBytes } from '../../server/src/cli/lintFile';
 import { lintProgressFiles, STREAM_ABOVE_BYTES } from '../../server/src/cli/progressFiles';
-import { COUNT_LINES_UP_TO } from '../../server/src/cli/resumePoint';
+import { COUNT_LINES_UP_TO } from '../../server/src/io/readProgressTail';
 import { parseTaskConfig } from '../../server/src/core/model/taskConfig';
 import { simulateResume } from '../../server/src/core/progress/simulateResume';
 import { ensureBuilt, runCli, type JsonDiagnostic } from './runCli';
@@ -95,21 +95,19 @@ describe('apedts resume-point on a big position.log', () => {
     expect(out.source).toBe('log');
   });
 
-  it('above it: only the tail is read, and lines count back from the end (-1 is the last line)', () => {
+  it("above the editor's counting limit too: the tail is parsed, the line breaks before it counted, the line is the file's", () => {
     const dir = task('rp-tail', COUNT_LINES_UP_TO + 1024 * 1024);
-    const { line, lines } = expectedLine(dir);
+    const { line } = expectedLine(dir);
     const json = runCli(['resume-point', 'task_config.ini', '--format', 'json'], dir);
     expect(json.status).toBe(0);
     const out = JSON.parse(json.stdout);
-    expect(out.line).toBe(line - lines - 1);
-    expect(out.line).toBeLessThan(0);
+    expect(out.line).toBe(line);
     // The payload is the one of that line.
     const all = fs.readFileSync(path.join(dir, 'logs', 'position.log'), 'utf8').split('\n');
-    const written = all[all.length - 1 + out.line];
+    const written = all[out.line - 1];
     expect(out.position).toEqual(JSON.parse(written.slice(written.indexOf('{'), written.lastIndexOf('}') + 1)));
 
     const text = runCli(['resume-point', 'task_config.ini'], dir).stdout;
     expect(text).toContain(`resumes from ${path.join('logs', 'position.log')} line ${out.line} (`);
-    expect(text).toMatch(/line numbers count back from its end \(line -1 is the last line\)/);
   });
 });

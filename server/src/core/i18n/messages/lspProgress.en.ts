@@ -5,7 +5,6 @@ export const lspProgressEn = {
   'cliProgress.tableResumes': '{table} resumes from {file} line {line}: {position}',
   'cliProgress.tableResumesUnusable': '{table} resumes from {file} line {line} (not usable): {position}',
   'cliProgress.tableFinished': '{table} is finished ({file} line {line}), so it is skipped.',
-  'cliProgress.linesFromEnd': 'lines: {file} is {mb} MB, so only its last {lines} lines were read and line numbers count back from its end (line -1 is the last line)',
   'cliProgress.head.noStart': '{head}: ape-dts does not start.',
   'cliProgress.head.line': '{head}: resumes from {file} line {line}',
   'cliProgress.head.line.tag': '{head}: resumes from {file} line {line} ({tag})',

@@ -7,7 +7,6 @@ export const lspProgressZhCn: Record<keyof typeof lspProgressEn, string> = {
   'cliProgress.tableResumes': '{table} 从 {file} 第 {line} 行断点续传：{position}',
   'cliProgress.tableResumesUnusable': '{table} 从 {file} 第 {line} 行断点续传（该位点不可用）：{position}',
   'cliProgress.tableFinished': '{table} 已完成（{file} 第 {line} 行），因此跳过。',
-  'cliProgress.linesFromEnd': '行号：{file} 有 {mb} MB，只读取了最后 {lines} 行，行号从文件末尾倒数（第 -1 行是最后一行）',
   'cliProgress.head.noStart': '{head}：ape-dts 无法启动。',
   'cliProgress.head.line': '{head}：从 {file} 第 {line} 行断点续传',
   'cliProgress.head.line.tag': '{head}：从 {file} 第 {line} 行断点续传（{tag}）',
