@@ -27,9 +27,26 @@ export function lintConfig(text: string, options: LintOptions = {}): LintResult 
   const config = buildTaskConfig(scanIni(text));
   const { version, reason } = resolveVersion(options.version ?? 'auto', config);
   // Masked before clipped: a cut secret would no longer be recognised as one.
-  const diagnostics = maskDiagnostics(config, runConfigRules(config, version)).map(clipMessage);
-  diagnostics.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  const diagnostics = byPosition(maskDiagnostics(config, runConfigRules(config, version)).map(clipMessage), config.scan.lines.length);
   return { diagnostics, version, versionReason: reason, config };
+}
+
+/**
+ * Sorted by start line, then character, keeping the rules' order for equal starts. Bucketed by
+ * line: a big config with a duplicate on every line has thousands of findings, and a comparison
+ * sort of them cost more than any rule.
+ */
+function byPosition(diagnostics: Diagnostic[], lineCount: number): Diagnostic[] {
+  const buckets: (Diagnostic[] | undefined)[] = new Array(lineCount + 1);
+  for (const d of diagnostics) {
+    const line = Math.min(d.range.start.line, lineCount);
+    (buckets[line] ??= []).push(d);
+  }
+  const sorted: Diagnostic[] = [];
+  for (const bucket of buckets) {
+    if (!bucket) continue;
+    if (bucket.length > 1) bucket.sort((a, b) => a.range.start.character - b.range.start.character);
+    for (const d of bucket) sorted.push(d);
+  }
+  return sorted;
 }
