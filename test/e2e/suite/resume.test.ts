@@ -111,3 +111,23 @@ suite('resume from this line: code lenses', () => {
     }
   });
 });
+
+suite('a resume config file with a name of its own', () => {
+  test('named/start_here.txt, named by named/task_config.ini ([resumer] config_file), opens as "ape-dts-resume-config" and is checked', async () => {
+    const uri = workspaceFile('named/start_here.txt');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    // The client asks the server and switches the language mode: the document is reopened.
+    const languageOf = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;
+    await waitFor('the resume config language', () => (languageOf() === 'ape-dts-resume-config' ? true : undefined), () => `languageId ${languageOf()}`);
+    // And the server treats it as one: the hover on its line explains the position.
+    const hovers = await waitFor(
+      'a hover on the resume line',
+      async () => {
+        const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 40));
+        return found.length > 0 ? found : undefined;
+      },
+    );
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /73685/);
+  });
+});
