@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run fuzz [-- --seconds N] [--seed S] [--jobs J]`: feeds mutated task configs (ape-dts's
+// `npm run fuzz [-- --seconds N] [--seed S] [--jobs J] [--target all|config|progress]`: feeds mutated task configs (ape-dts's
 // own, from ../shared/corpus, read now) and random bytes to the built CLI and to the language
 // server over stdio, for N seconds (default 60).
 //
@@ -9,7 +9,14 @@
 //         definition at random positions; every request is answered within 2 s, the server
 //         never exits, never logs a failed handler, and every published range lies inside the
 //         document.
-// Every failing input is saved under test/fixtures/fuzz-regressions/ (bytes + a .json note);
+// Progress files (--target progress, or all): position.log / finished.log / resume.config, from
+//         the corpus and scripts/gen/positions.mjs, mutated and laid out beside a task_config.ini
+//         whose resumer reads them. `lint --format json FOLDER` as above, and `resume-point
+//         TASK_CONFIG --format json` exits 0 or 1 with a JSON object, each within 2 s; the server
+//         opens the file as ape-dts-position / -finished / -resume-config and answers hover, code
+//         lens, document symbols and folding the same way.
+// Every failing input is saved under test/fixtures/fuzz-regressions/ (bytes + a .json note;
+// progress files as .progress, with the task config in the note);
 // test/property/fuzzRegressions.test.ts replays them. Exit status 1 when anything failed.
 
 import { spawn } from 'node:child_process';
@@ -19,6 +26,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LAYOUT, mutateProgress, progressSeeds, taskConfig } from './progress.mjs';
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
@@ -34,19 +42,21 @@ const BUDGET_MS = 2000;
 // --- arguments -------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const opts = { seconds: 60, seed: Date.now() % 2 ** 31, jobs: Math.max(1, Math.min(4, os.cpus().length - 1)) };
+  const opts = { seconds: 60, seed: Date.now() % 2 ** 31, jobs: Math.max(1, Math.min(4, os.cpus().length - 1)), target: 'all' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=');
     const value = () => inline ?? argv[++i];
     if (flag === '--seconds') opts.seconds = Number(value());
     else if (flag === '--seed') opts.seed = Number(value());
     else if (flag === '--jobs') opts.jobs = Number(value());
+    else if (flag === '--target') opts.target = value();
     else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('Usage: npm run fuzz -- [--seconds N (default 60)] [--seed S] [--jobs J]\n');
+      process.stdout.write('Usage: npm run fuzz -- [--seconds N (default 60)] [--seed S] [--jobs J] [--target all|config|progress]\n');
       process.exit(0);
     } else throw new Error(`unknown argument ${argv[i]}`);
   }
   if (!(opts.seconds > 0) || !Number.isInteger(opts.seed) || !(opts.jobs >= 1)) throw new Error('--seconds, --seed and --jobs take positive numbers');
+  if (!['all', 'config', 'progress'].includes(opts.target)) throw new Error('--target takes all, config or progress');
   return opts;
 }
 
@@ -198,8 +208,9 @@ function nextInput(rng, corpus) {
 
 // --- failures --------------------------------------------------------------------------------
 
-const counts = { cliInputs: 0, serverInputs: 0, requests: 0, crashes: 0, hangs: 0, badOutput: 0, loggedErrors: 0, retried: 0, slowestCliMs: 0, slowestRequestMs: 0 };
+const counts = { cliInputs: 0, serverInputs: 0, progressCliInputs: 0, progressServerInputs: 0, requests: 0, progressRequests: 0, crashes: 0, hangs: 0, badOutput: 0, loggedErrors: 0, unhandledRejections: 0, retried: 0, slowestCliMs: 0, slowestRequestMs: 0 };
 const saved = [];
+const COUNT_OF = { crash: 'crashes', hang: 'hangs', 'bad-output': 'badOutput', 'logged-error': 'loggedErrors', 'unhandled-rejection': 'unhandledRejections' };
 
 function saveFailure(target, kind, bytes, detail, seed) {
   const hash = createHash('sha1').update(bytes).digest('hex').slice(0, 12);
@@ -215,10 +226,10 @@ function saveFailure(target, kind, bytes, detail, seed) {
 
 // --- the CLI ---------------------------------------------------------------------------------
 
-function runCli(file) {
+function runCli(file, args = ['lint', '--format', 'json', file]) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [CLI, 'lint', '--format', 'json', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
     child.stdout.on('data', (c) => out.push(c));
@@ -235,8 +246,12 @@ function runCli(file) {
   });
 }
 
+/** A promise nobody awaited kills node 20 with this on stderr. */
+const UNHANDLED = /unhandled ?(promise )?rejection|ERR_UNHANDLED_REJECTION/i;
+
 function checkCliOutput(r) {
   if (r.timedOut) return ['hang', `no exit within ${BUDGET_MS} ms`];
+  if (UNHANDLED.test(r.stderr)) return ['unhandled-rejection', r.stderr];
   if (r.status !== 0 && r.status !== 1) return ['crash', `exit ${r.status ?? r.signal}: ${r.stderr}`];
   if (r.stderr.trim() !== '') return ['bad-output', `stderr: ${r.stderr}`];
   let rows;
@@ -270,7 +285,7 @@ async function cliLane(rng, corpus, deadline, seed, dir) {
     const failure = checkCliOutput(r);
     if (failure) {
       const [kind, detail] = failure;
-      counts[kind === 'hang' ? 'hangs' : kind === 'crash' ? 'crashes' : 'badOutput']++;
+      counts[COUNT_OF[kind]]++;
       saveFailure('cli', kind, input.bytes, `${detail} (${input.origin}, ${input.bytes.length} bytes)`, seed);
     }
   }
@@ -438,8 +453,8 @@ async function serverLane(rng, corpus, deadline, seed) {
           e = again;
         }
       }
-      const kind = e.crash ? 'crash' : e.hang ? 'hang' : e.logged ? 'logged-error' : e.bad ? 'bad-output' : 'crash';
-      counts[{ crash: 'crashes', hang: 'hangs', 'logged-error': 'loggedErrors', 'bad-output': 'badOutput' }[kind]]++;
+      const kind = e.crash ? (UNHANDLED.test(e.message) ? 'unhandled-rejection' : 'crash') : e.hang ? 'hang' : e.logged ? 'logged-error' : e.bad ? 'bad-output' : 'crash';
+      counts[COUNT_OF[kind]]++;
       const bytes = Buffer.from(sent.text || input.bytes.toString('utf8'), 'utf8');
       saveFailure('server', kind, bytes, `${e.message} (${input.origin}, ${bytes.length} bytes)`, seed);
       // A fresh server for the next input: this one may be stuck or gone.
@@ -453,38 +468,193 @@ async function serverLane(rng, corpus, deadline, seed) {
   server.stop();
 }
 
+// --- progress files ----------------------------------------------------------------------
+
+function nextProgressInput(rng, seeds) {
+  const seed = rng.pick(seeds);
+  const config = taskConfig(rng);
+  if (rng.chance(0.05)) return { name: seed.name, config, origin: 'random bytes', bytes: randomBytes(rng, rng.chance(0.2) ? MAX_INPUT : rng.int(4096)) };
+  let buf = seed.bytes;
+  const n = 1 + rng.int(6);
+  for (let k = 0; k < n; k++) buf = rng.chance(0.65) ? mutateProgress(rng, buf, seeds, MAX_INPUT) : mutate(rng, buf, seeds.map((s) => s.bytes));
+  return { name: seed.name, config, origin: `${seed.name}, ${n} mutations`, bytes: buf.subarray(0, MAX_INPUT) };
+}
+
+/** The task folder: task_config.ini and the progress file where its resumer looks. */
+function layOut(dir, input) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'logs'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'task_config.ini'), input.config);
+  const file = path.join(dir, LAYOUT[input.name].rel);
+  fs.writeFileSync(file, input.bytes);
+  return file;
+}
+
+function saveProgressFailure(target, kind, input, detail, seed) {
+  const hash = createHash('sha1').update(input.bytes).update(input.config).digest('hex').slice(0, 12);
+  const base = `progress-${target}-${kind}-${hash}`;
+  fs.mkdirSync(REGRESSIONS, { recursive: true });
+  if (!fs.existsSync(path.join(REGRESSIONS, `${base}.progress`))) {
+    fs.writeFileSync(path.join(REGRESSIONS, `${base}.progress`), input.bytes);
+    const note = { target, kind, file: input.name, config: input.config, detail: String(detail).slice(0, 2000), seed, found: new Date().toISOString() };
+    fs.writeFileSync(path.join(REGRESSIONS, `${base}.json`), `${JSON.stringify(note, null, 2)}\n`);
+    saved.push(`${base}.progress`);
+  }
+  process.stdout.write(`\n  FAIL progress ${target} ${kind}: ${String(detail).split('\n')[0].slice(0, 200)} → ${base}.progress\n`);
+}
+
+function checkResumePointOutput(r) {
+  if (r.timedOut) return ['hang', `resume-point: no exit within ${BUDGET_MS} ms`];
+  if (UNHANDLED.test(r.stderr)) return ['unhandled-rejection', r.stderr];
+  if (r.status !== 0 && r.status !== 1) return ['crash', `resume-point: exit ${r.status ?? r.signal}: ${r.stderr}`];
+  let p;
+  try {
+    p = JSON.parse(r.stdout);
+  } catch (e) {
+    return ['bad-output', `resume-point: stdout is not JSON: ${e.message}`];
+  }
+  const ok = p && ['log', 'config_file', 'extractor'].includes(p.source) && (p.line === null || (Number.isInteger(p.line) && p.line >= 1)) && Array.isArray(p.reasons) && Array.isArray(p.warnings) && typeof p.start === 'object';
+  if (!ok) return ['bad-output', `resume-point: unexpected JSON ${r.stdout.slice(0, 300)}`];
+  return undefined;
+}
+
+async function progressCliLane(rng, seeds, deadline, seed, dir) {
+  while (Date.now() < deadline) {
+    const input = nextProgressInput(rng, seeds);
+    layOut(dir, input);
+    const config = path.join(dir, 'task_config.ini');
+    for (const [args, check] of [
+      [['lint', '--format', 'json', dir], checkCliOutput],
+      [['resume-point', config, '--format', 'json'], checkResumePointOutput],
+    ]) {
+      let r = await runCli(config, args);
+      if (r.timedOut) {
+        counts.retried++;
+        r = await runCli(config, args);
+      }
+      counts.slowestCliMs = Math.max(counts.slowestCliMs, r.ms);
+      const failure = check(r);
+      if (failure) {
+        const [kind, detail] = failure;
+        counts[COUNT_OF[kind]]++;
+        saveProgressFailure('cli', kind, input, `${args[0]}: ${detail} (${input.origin}, ${input.bytes.length} bytes)`, seed);
+      }
+    }
+    counts.progressCliInputs++;
+  }
+}
+
+async function progressServerInput(server, rng, input, dir, sent, change = true) {
+  const file = layOut(dir, input);
+  const uri = pathToFileURL(file).toString();
+  const text = input.bytes.toString('utf8');
+  sent.text = text;
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: LAYOUT[input.name].languageId, version: 1, text } });
+  let published = await server.waitForPublish(uri, 1);
+  let current = text;
+  if (change && rng.chance(0.5)) {
+    current = mutateProgress(rng, input.bytes, [input], MAX_INPUT).subarray(0, MAX_INPUT).toString('utf8');
+    sent.text = current;
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: current }] });
+    published = await server.waitForPublish(uri, 2);
+  }
+  const lines = linesOf(current);
+  const outside = (what, r) => Object.assign(new Error(`${what} at ${JSON.stringify(r)}, outside the document`), { bad: true });
+  for (const d of published.diagnostics) if (!inside(lines, d.range)) throw outside(`published ${d.code}`, d.range);
+  const document = { textDocument: { uri } };
+  const requests = [];
+  for (let k = 0; k < 6; k++) requests.push(['hover', { ...document, position: randomPosition(rng, lines) }]);
+  requests.push(['codeLens', document], ['documentSymbol', document], ['foldingRange', document]);
+  for (const [method, params] of requests) {
+    const started = Date.now();
+    const answer = await server.withTimeout(server.connection.sendRequest(`textDocument/${method}`, params), `${method} at ${JSON.stringify(params.position ?? '')}`);
+    counts.progressRequests++;
+    counts.slowestRequestMs = Math.max(counts.slowestRequestMs, Date.now() - started);
+    if (method === 'codeLens') for (const lens of answer ?? []) if (!inside(lines, lens.range)) throw outside('code lens', lens.range);
+    if (method === 'hover' && answer?.range && !inside(lines, answer.range)) throw outside('hover', answer.range);
+  }
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  if (server.errors.length) throw Object.assign(new Error(server.errors.splice(0).join('\n')), { logged: true });
+}
+
+async function progressServerLane(rng, seeds, deadline, seed, root) {
+  let server = new Server();
+  await server.start();
+  let n = 0;
+  while (Date.now() < deadline) {
+    const input = nextProgressInput(rng, seeds);
+    const sent = { text: '' };
+    try {
+      await progressServerInput(server, rng, input, path.join(root, `${n++}`), sent);
+    } catch (first) {
+      let e = first;
+      if (e.hang) {
+        counts.retried++;
+        server.stop();
+        server = new Server();
+        await server.start();
+        try {
+          await progressServerInput(server, new Rng(n), { ...input, bytes: Buffer.from(sent.text, 'utf8') }, path.join(root, `${n++}`), {}, false);
+          counts.progressServerInputs++;
+          continue;
+        } catch (again) {
+          e = again;
+        }
+      }
+      const kind = e.crash ? (UNHANDLED.test(e.message) ? 'unhandled-rejection' : 'crash') : e.hang ? 'hang' : e.logged ? 'logged-error' : e.bad ? 'bad-output' : 'crash';
+      counts[COUNT_OF[kind]]++;
+      saveProgressFailure('server', kind, { ...input, bytes: Buffer.from(sent.text || input.bytes.toString('utf8'), 'utf8') }, `${e.message} (${input.origin})`, seed);
+      if (kind === 'crash' || kind === 'hang' || kind === 'unhandled-rejection') {
+        server.stop();
+        server = new Server();
+        await server.start();
+      }
+    }
+    counts.progressServerInputs++;
+  }
+  server.stop();
+}
+
 // --- main ------------------------------------------------------------------------------------
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   for (const f of [CLI, SERVER]) if (!fs.existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing: run npm run build first`);
   const corpus = corpusFiles();
+  const seeds = opts.target === 'config' ? [] : progressSeeds(CORPUS);
   const started = Date.now();
   const deadline = started + opts.seconds * 1000;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'apedts-fuzz-'));
-  process.stdout.write(`fuzz: ${opts.seconds} s, seed ${opts.seed}, ${opts.jobs} lane(s) per target, ${corpus.length} seed files from ${fs.existsSync(CORPUS) ? path.relative(ROOT, CORPUS) : 'test/fixtures'}\n`);
+  process.stdout.write(`fuzz: ${opts.seconds} s, seed ${opts.seed}, target ${opts.target}, ${opts.jobs} lane(s) per target, ${corpus.length} seed configs from ${fs.existsSync(CORPUS) ? path.relative(ROOT, CORPUS) : 'test/fixtures'}, ${seeds.length} progress seeds\n`);
   const progress = setInterval(() => {
-    process.stdout.write(`  ${Math.round((Date.now() - started) / 1000)} s: ${counts.cliInputs} CLI inputs, ${counts.serverInputs} server inputs, ${counts.requests} requests, ${counts.crashes + counts.hangs + counts.badOutput + counts.loggedErrors} failures\n`);
+    process.stdout.write(`  ${Math.round((Date.now() - started) / 1000)} s: ${counts.cliInputs} CLI inputs, ${counts.serverInputs} server inputs, ${counts.requests} requests; progress: ${counts.progressCliInputs} CLI inputs, ${counts.progressServerInputs} server inputs, ${counts.progressRequests} requests; ${counts.crashes + counts.hangs + counts.badOutput + counts.loggedErrors + counts.unhandledRejections} failures\n`);
   }, 30_000);
   const lanes = [];
   for (let j = 0; j < opts.jobs; j++) {
-    const dir = path.join(tmp, `cli-${j}`);
-    fs.mkdirSync(dir);
-    lanes.push(cliLane(new Rng(opts.seed + 1000 * j), corpus, deadline, opts.seed, dir));
-    lanes.push(serverLane(new Rng(opts.seed + 1000 * j + 1), corpus, deadline, opts.seed));
+    if (opts.target !== 'progress') {
+      const dir = path.join(tmp, `cli-${j}`);
+      fs.mkdirSync(dir);
+      lanes.push(cliLane(new Rng(opts.seed + 1000 * j), corpus, deadline, opts.seed, dir));
+      lanes.push(serverLane(new Rng(opts.seed + 1000 * j + 1), corpus, deadline, opts.seed));
+    }
+    if (opts.target !== 'config') {
+      lanes.push(progressCliLane(new Rng(opts.seed + 1000 * j + 2), seeds, deadline, opts.seed, path.join(tmp, `progress-cli-${j}`)));
+      lanes.push(progressServerLane(new Rng(opts.seed + 1000 * j + 3), seeds, deadline, opts.seed, path.join(tmp, `progress-server-${j}`)));
+    }
   }
   await Promise.all(lanes);
   clearInterval(progress);
   fs.rmSync(tmp, { recursive: true, force: true });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const failures = counts.crashes + counts.hangs + counts.badOutput + counts.loggedErrors;
+  const failures = counts.crashes + counts.hangs + counts.badOutput + counts.loggedErrors + counts.unhandledRejections;
   process.stdout.write(
     [
       `fuzz done in ${seconds} s (seed ${opts.seed}):`,
       `  CLI:    ${counts.cliInputs} inputs, slowest run ${counts.slowestCliMs} ms`,
       `  server: ${counts.serverInputs} inputs, ${counts.requests} requests answered, slowest ${counts.slowestRequestMs} ms`,
-      `  crashes ${counts.crashes}, hangs ${counts.hangs}, bad output ${counts.badOutput}, logged handler errors ${counts.loggedErrors} (${counts.retried} over-budget runs retried once)`,
-      saved.length ? `  saved: ${saved.map((s) => `test/fixtures/fuzz-regressions/${s}.ini`).join(', ')}` : '  nothing saved',
+      `  progress files: ${counts.progressCliInputs} CLI inputs (lint + resume-point each), ${counts.progressServerInputs} server inputs, ${counts.progressRequests} requests answered`,
+      `  crashes ${counts.crashes}, hangs ${counts.hangs}, bad output ${counts.badOutput}, logged handler errors ${counts.loggedErrors}, unhandled rejections ${counts.unhandledRejections} (${counts.retried} over-budget runs retried once)`,
+      saved.length ? `  saved: ${saved.map((s) => `test/fixtures/fuzz-regressions/${s.includes('.') ? s : `${s}.ini`}`).join(', ')}` : '  nothing saved',
       '',
     ].join('\n'),
   );

@@ -5,6 +5,7 @@ import type { Position, Range } from '../../server/src/core/diagnostic';
 import { enumValues, keySpec, keysFor, sectionsFor, typeOf } from '../../server/src/core/schema/index';
 import { VERSIONS, type ApeVersion } from '../../server/src/core/schema/types';
 import type { VersionSetting } from '../../server/src/core/schema/resolveVersion';
+import { KINDS as GEN_KINDS, generatePositions } from '../../scripts/gen/positions.mjs';
 
 // Generators for the property tests: task configs that look like ape-dts's (sections and keys
 // from the schema, real values, then mutated with the things users' files hold: CRLF, a BOM,
@@ -410,3 +411,67 @@ export const fixableConfigArb: fc.Arbitrary<string> = fc
       .reduce<fc.Arbitrary<string[]>>((acc, i) => acc.chain((lines) => INJECTIONS[i](lines)), fc.constant(t.replace(/\r\n/g, '\n').split('\n')))
       .map((lines) => FORMATS[format](lines.join('\n'))),
   );
+
+// --- Progress files (position.log, finished.log, resume config) -----------------------------
+// Valid lines of every Position variant (scripts/gen/positions.mjs writes what a running task
+// writes; the variants it does not write are added here), mixed with the damage real files
+// show: lines cut by a crash, misspelt tags, quoted or huge numbers, bad LSNs, deep JSON, a BOM,
+// CRLF, lone CR, NULs and very long lines.
+
+const PT = '2024-10-18 05:21:45.207788';
+
+/** Lines of the variants the generator does not write, and resume-config (bare JSON) lines. */
+export const EXTRA_POSITION_LINES = [
+  `${PT} | checkpoint_position | {"type":"Kafka","topic":"t","partition":0,"offset":42}`,
+  `${PT} | current_position | {"type":"Kafka","topic":"t","partition":1,"offset":18446744073709551615}`,
+  `${PT} | current_position | {"type":"FoxlakeS3","schema":"db","tb":"a","s3_meta_file":"m.json"}`,
+  `${PT} | checkpoint_position | {"type":"None"}`,
+  `${PT} | finished | {"type":"RdbSnapshotFinished","db_type":"mysql","schema":"db","tb":"a"}`,
+  `${PT} | task finished`,
+  '{"type":"RdbSnapshotFinished","db_type":"pg","schema":"public","tb":"b"}',
+  '{"type":"RdbSnapshot","db_type":"mysql","schema":"db","tb":"a","order_col":"id","value":"6"}',
+  '{"type":"MysqlCdc","server_id":"","binlog_filename":"mysql-bin.000009","next_event_position":1234,"gtid_set":"","timestamp":"2024-10-18 05:21:44.000"}',
+  '// a comment',
+  '# another',
+  `${PT} | start_aof_position | {"type":"Redis","repl_id":"7d2f4bb0d1b8b0e7f1d7f2a9b8c1d2e3f4a5b6c7","repl_port":10008,"repl_offset":18446744073709551615,"now_db_id":0,"timestamp":""}`,
+];
+
+/** Valid lines of every generated kind at every version, plus EXTRA_POSITION_LINES. */
+export const POSITION_LINE_POOL: readonly string[] = [
+  ...GEN_KINDS.flatMap((kind) =>
+    VERSIONS.flatMap((version) => {
+      let text = '';
+      generatePositions({ kind, version, lines: 24, seed: kind.length * 31 + version.length }, (c) => (text += c));
+      return text.split('\n').filter((l) => l !== '');
+    }),
+  ),
+  ...EXTRA_POSITION_LINES,
+];
+
+/** One kind of damage to a line. */
+export function damagedLineArb(line: string): fc.Arbitrary<string> {
+  const numbers = [...line.matchAll(/\d+/g)];
+  const number = numbers.length ? fc.constantFrom(...numbers) : fc.constant(undefined);
+  return fc.oneof(
+    fc.nat(line.length).map((n) => line.slice(0, n)), // cut by a crash
+    fc.constantFrom('checkpoint_positon', 'Current_Position', 'current-position', 'checkpoint position', '').map((tag) => line.replace(/current_position|checkpoint_position|start_aof_position/, tag)),
+    fc.tuple(number, fc.constantFrom('"{n}"', '18446744073709551616', '9'.repeat(400), '-1', '1.5', '1e21', '')).map(([m, by]) => (m ? line.slice(0, m.index) + by.replace('{n}', m[0]) + line.slice(m.index! + m[0].length) : line)),
+    fc.constantFrom('"lsn":"0/ZZZ"', '"lsn":"FFFFFFFF/FFFFFFFF"', '"lsn":"0/"', '"lsn":1', '"lsn":"1/2/3"').map((lsn) => line.replace(/"lsn":"[^"]*"/, lsn)),
+    fc.tuple(fc.integer({ min: 50, max: 3000 }), fc.boolean()).map(([d, arr]) => `${PT} | checkpoint_position | ${arr ? '['.repeat(d) + ']'.repeat(d) : '{"a":'.repeat(d) + '1' + '}'.repeat(d)}`),
+    fc.tuple(fc.nat(line.length), fc.constantFrom('\0', '\0\0\0', '\r', '\uFEFF', '\u2028', '}', '{', '|', ' | ', '"', '\\')).map(([i, s]) => line.slice(0, i) + s + line.slice(i)),
+    fc.tuple(fc.constantFrom('x', '{"a":1,', '9', ' | ', 'é'), fc.integer({ min: 200, max: 4000 })).map(([p, n]) => line.replace('}', `${p.repeat(n)}}`)),
+    fc.constantFrom('"type":"Mystery"', '"type":"None"', '"type":1', '"type":"MysqlCdc","type":"PgCdc"', '"__proto__":{}').map((t) => line.replace(/"type":"[^"]*"/, t)),
+    fc.string({ unit: 'binary', maxLength: 60 }),
+  );
+}
+
+export const progressKindArb = fc.constantFrom<'position' | 'finished' | 'resumeConfig'>('position', 'finished', 'resumeConfig');
+
+/** A progress file text: valid lines of any variant mixed with damaged ones, in any line-end style. */
+export function progressTextArb(pool: readonly string[] = POSITION_LINE_POOL, maxLines = 40): fc.Arbitrary<string> {
+  const valid = fc.constantFrom(...pool);
+  const line = fc.oneof({ weight: 5, arbitrary: valid }, { weight: 3, arbitrary: valid.chain(damagedLineArb) }, { weight: 1, arbitrary: fc.constant('') });
+  return fc
+    .record({ lines: fc.array(line, { maxLength: maxLines }), eol: eolArb, mixed: fc.boolean(), seed: fc.nat(100), bom: fc.boolean(), finalEol: fc.boolean() })
+    .map(({ lines, eol, mixed, seed, bom, finalEol }) => join(lines, eol, mixed, seed, bom, finalEol));
+}

@@ -7,3 +7,8 @@ export { documentSymbols } from '../../server/src/core/features/symbols';
 export { foldingRanges } from '../../server/src/core/features/folding';
 export { definitionAt } from '../../server/src/core/features/definition';
 export { planKeyEdits } from '../../server/src/core/edits/setConfigKeys';
+export { parseProgressFile } from '../../server/src/core/progress/parseProgressFile';
+export { lintProgress } from '../../server/src/core/progress/lintProgress';
+export { streamValidateText } from '../../server/src/core/progress/streamValidate';
+export { simulateResume } from '../../server/src/core/progress/simulateResume';
+export { parseTaskConfig } from '../../server/src/core/model/taskConfig';

@@ -7,6 +7,7 @@ import { buildTaskConfig, parseTaskConfig, type TaskConfig } from '../model/task
 import type { DecodedPosition } from '../progress/decodePosition';
 import { lineAt, parseProgressFile } from '../progress/parseProgressFile';
 import { acceptedPosition, type LogTag, type ProgressFile } from '../progress/progressLine';
+import { resolveResumeSetup } from '../progress/resumeSetup';
 import { simulateResume, type ResumePrediction } from '../progress/simulateResume';
 import { taskView } from '../schema/conditions';
 import { PROFILE_OF, type ApeVersion } from '../schema/types';
@@ -214,14 +215,27 @@ function resumeFileText(
   if (p.type === 'RdbSnapshot') {
     // Every other table's progress and every finished table must come along: the log folder
     // will not be read, so anything left out restarts from scratch.
+    // The resume file already there (planned before, when the config reads it) holds tables the
+    // log may no longer give: planning again must keep them (found by resume.property.test.ts).
+    const existing = input.facts?.existingResumeFile;
+    const existingPath = path.resolve(configDir, resumeFileValue(config, input.version));
+    const existingFile = existing === undefined ? undefined : parseProgressFile(existing, { kind: 'resumeConfig', version: input.version });
+    const setup = resolveResumeSetup(config, input.version, configDir);
     const now = simulateResume({
       version: input.version,
       config,
       configDir,
-      files: { positionLog: { path: input.log.path, parsed: file }, ...(finished ? { finishedLog: { path: input.finishedLog!.path, parsed: finished } } : {}) },
+      // Only the files this config reads where they are: a log given for another folder is not
+      // ape-dts's position.log (found by resume.property.test.ts, planning again after log_dir moved).
+      files: {
+        ...(samePath(setup.positionLogPath, input.log.path) ? { positionLog: { path: input.log.path, parsed: file } } : {}),
+        ...(finished && samePath(setup.finishedLogPath, input.finishedLog!.path) ? { finishedLog: { path: input.finishedLog!.path, parsed: finished } } : {}),
+        ...(existingFile ? { resumeConfig: { path: existingPath, parsed: existingFile } } : {}),
+      },
     });
     const byPath = new Map<string, ProgressFile>([[path.resolve(input.log.path), file]]);
     if (finished) byPath.set(path.resolve(input.finishedLog!.path), finished);
+    if (existingFile && !byPath.has(existingPath)) byPath.set(existingPath, existingFile);
     const lineOf = (f: string, n: number) => { const pf = byPath.get(path.resolve(f)); return pf && lineAt(pf, n); };
     for (const f of now.snapshot?.finished ?? []) {
       const fl = lineOf(f.file, f.line);
@@ -264,7 +278,13 @@ function verify(prediction: ResumePrediction, strategy: ResumeStrategy, changes:
   if (strategy === 'extractor') {
     if (prediction.source !== 'extractor') return t('resume.verify.other-file', { file: prediction.file ?? t('resume.verify.elsewhere') });
     for (const c of changes) {
-      if (c.section !== 'extractor' || 'remove' in c || !(c.key in prediction.start)) continue;
+      if (c.section !== 'extractor' || 'remove' in c) continue;
+      // A key ape-dts does not start from (the task's extract_type is not cdc, or misspelt) would
+      // make the plan a silent no-op: found by test/property/resume.property.test.ts.
+      if (!(c.key in prediction.start)) {
+        if (c.value !== '') return t('resume.verify.key', { key: c.key, value: t('resume.mismatch.missing') });
+        continue;
+      }
       if (prediction.start[c.key] !== c.value) return t('resume.verify.key', { key: c.key, value: String(prediction.start[c.key]) });
     }
     return undefined;
