@@ -498,7 +498,7 @@ async function runResumeUiTest(port) {
   page.setDefaultTimeout(TIMEOUTS.step);
   const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
-  const { visible, line, tab, dialog, dialogButton, menuItem, toast, markerRows, escape, waitForDisk, quickOpen, codeLenses, waitForLenses, logLineOf, suggestions, settled, resumeFromContextMenu } = workbench(page, { workspace, stepMs: TIMEOUTS.step });
+  const { hoverUntil, visible, line, tab, dialog, dialogButton, menuItem, toast, markerRows, escape, waitForDisk, quickOpen, codeLenses, waitForLenses, logLineOf, suggestions, settled, resumeFromContextMenu } = workbench(page, { workspace, stepMs: TIMEOUTS.step });
 
   const steps = [
     [
@@ -521,22 +521,7 @@ async function runResumeUiTest(port) {
         await key.waitFor();
         // The language server is up once the status bar shows the version it checked against.
         await page.locator('.statusbar-item', { hasText: /ape-dts \d+\.\d+\.\d+/ }).first().waitFor();
-        // The server answers hovers from its first lint of the file; the hover is asked only once
-        // the mouse moves, so move away and back until the documented hover shows (no edit retried).
-        const hover = visible(page.locator('.monaco-hover', { hasText: resume.hover.doc }));
-        const deadline = Date.now() + TIMEOUTS.step;
-        for (;;) {
-          await page.mouse.move(5, 5);
-          await key.hover({ position: { x: 30, y: 8 } });
-          try {
-            await hover.waitFor({ timeout: 3_000 });
-            await sleep(500); // let the fade-in end before the screenshot
-            break;
-          } catch (err) {
-            if (Date.now() > deadline) throw err;
-          }
-        }
-        const text = await hover.innerText();
+        const text = await hoverUntil(key, visible(page.locator('.monaco-hover', { hasText: resume.hover.doc })));
         if (!text.includes(resume.hover.key)) throw new Error(`the hover does not name ${resume.hover.key}:\n${text}`);
         await docShot(page, 'hover', { x: 0, y: 0, width: 1100, height: 420 });
       },
@@ -829,7 +814,7 @@ async function runChineseUiTest(port) {
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(TIMEOUTS.step);
   const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-  const { visible, line, tab, dialog, menuItem, markerRows, quickOpen, logLineOf, resumeFromContextMenu } = workbench(page, { workspace, stepMs: TIMEOUTS.step });
+  const { hoverUntil, visible, line, tab, dialog, menuItem, markerRows, quickOpen, logLineOf, resumeFromContextMenu } = workbench(page, { workspace, stepMs: TIMEOUTS.step });
   const r = resume.resume;
 
   const steps = [
@@ -862,20 +847,7 @@ async function runChineseUiTest(port) {
         await quickOpen(resume.config);
         const key = line(`${resume.hover.key}=`);
         await key.waitFor();
-        const hover = visible(page.locator('.monaco-hover', { hasText: resume.hover.key }));
-        const deadline = Date.now() + TIMEOUTS.step;
-        for (;;) {
-          await page.mouse.move(5, 5);
-          await key.hover({ position: { x: 30, y: 8 } });
-          try {
-            await hover.waitFor({ timeout: 3_000 });
-            await sleep(500); // let the fade-in end before the screenshot
-            break;
-          } catch (err) {
-            if (Date.now() > deadline) throw err;
-          }
-        }
-        const text = await hover.innerText();
+        const text = await hoverUntil(key, visible(page.locator('.monaco-hover', { hasText: resume.hover.key })));
         if (!CJK.test(text)) throw new Error(`the hover is not Chinese:\n${text}`);
       },
     ],

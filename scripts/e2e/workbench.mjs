@@ -119,5 +119,25 @@ export function workbench(page, { workspace, stepMs }) {
     throw new Error(`the right-click never put the cursor on line ${lineNumber} (status bar: "${seen}")`);
   }
 
-  return { visible, line, tab, dialog, dialogButton, menuItem, toast, markerRows, escape, waitForDisk, quickOpen, codeLenses, waitForLenses, logLineOf, suggestions, settled, resumeFromContextMenu };
+  /**
+   * Hovers `target` until `hover` shows, and returns its text. The server answers hovers from
+   * its first lint of the file and the editor asks only when the mouse moves, so move away and
+   * back until it shows (no edit is retried).
+   */
+  async function hoverUntil(target, hover) {
+    const deadline = Date.now() + TIMEOUTS.step;
+    for (;;) {
+      await page.mouse.move(5, 5);
+      await target.hover({ position: { x: 30, y: 8 } });
+      try {
+        await hover.waitFor({ timeout: 3_000 });
+        await sleep(500); // let the fade-in end before the screenshot
+        return await hover.innerText();
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+      }
+    }
+  }
+
+  return { hoverUntil, visible, line, tab, dialog, dialogButton, menuItem, toast, markerRows, escape, waitForDisk, quickOpen, codeLenses, waitForLenses, logLineOf, suggestions, settled, resumeFromContextMenu };
 }

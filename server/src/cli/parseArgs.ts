@@ -55,7 +55,8 @@ function parseGlobal(argv: readonly string[]): Command {
   return usageError(t('cli.args.missingCommand'));
 }
 
-function parseLint(argv: readonly string[]): Command {
+/** The options `lint` and `resume-point` share: a version profile and an output format. */
+function parseVersionAndFormat(argv: readonly string[]): Command | { version: VersionSetting; format: OutputFormat; positionals: string[] } {
   const { values, positionals } = parseNodeArgs({
     args: [...argv],
     options: {
@@ -70,14 +71,23 @@ function parseLint(argv: readonly string[]): Command {
   const badLang = checkLang(values.lang);
   if (badLang) return badLang;
   if (values.help) return { kind: 'help' };
-  const version = values['ape-dts-version'] ?? 'auto';
-  if (!isVersionSetting(version)) {
-    return usageError(t('cli.args.badVersion', { values: VERSION_SETTINGS.join(', '), value: version }));
-  }
+  const version = parseVersion(values['ape-dts-version']);
+  if (typeof version !== 'string') return version;
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') return usageError(t('cli.args.badFormat', { value: format }));
-  if (positionals.length === 0) return usageError(t('cli.args.lintNeedsPath'));
-  return { kind: 'lint', version, format, paths: positionals };
+  return { version, format, positionals };
+}
+
+function parseVersion(value: string | undefined): VersionSetting | Command {
+  const version = value ?? 'auto';
+  return isVersionSetting(version) ? version : usageError(t('cli.args.badVersion', { values: VERSION_SETTINGS.join(', '), value: version }));
+}
+
+function parseLint(argv: readonly string[]): Command {
+  const parsed = parseVersionAndFormat(argv);
+  if ('kind' in parsed) return parsed;
+  if (parsed.positionals.length === 0) return usageError(t('cli.args.lintNeedsPath'));
+  return { kind: 'lint', version: parsed.version, format: parsed.format, paths: parsed.positionals };
 }
 
 function parseResume(argv: readonly string[]): Command {
@@ -109,8 +119,8 @@ function parseResume(argv: readonly string[]): Command {
   if (strategy !== undefined && strategy !== 'extractor' && strategy !== 'resume-file') {
     return usageError(t('cli.args.badStrategy', { value: strategy }));
   }
-  const version = values['ape-dts-version'] ?? 'auto';
-  if (!isVersionSetting(version)) return usageError(t('cli.args.badVersion', { values: VERSION_SETTINGS.join(', '), value: version }));
+  const version = parseVersion(values['ape-dts-version']);
+  if (typeof version !== 'string') return version;
   return {
     kind: 'resume',
     config: positionals[0],
@@ -124,26 +134,10 @@ function parseResume(argv: readonly string[]): Command {
 }
 
 function parseResumePoint(argv: readonly string[]): Command {
-  const { values, positionals } = parseNodeArgs({
-    args: [...argv],
-    options: {
-      'ape-dts-version': { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-      lang: { type: 'string' },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  const badLang = checkLang(values.lang);
-  if (badLang) return badLang;
-  if (values.help) return { kind: 'help' };
-  const version = values['ape-dts-version'] ?? 'auto';
-  if (!isVersionSetting(version)) return usageError(t('cli.args.badVersion', { values: VERSION_SETTINGS.join(', '), value: version }));
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usageError(t('cli.args.badFormat', { value: format }));
-  if (positionals.length !== 1) return usageError(t('cli.args.resumePointNeedsConfig'));
-  return { kind: 'resume-point', config: positionals[0], version, format };
+  const parsed = parseVersionAndFormat(argv);
+  if ('kind' in parsed) return parsed;
+  if (parsed.positionals.length !== 1) return usageError(t('cli.args.resumePointNeedsConfig'));
+  return { kind: 'resume-point', config: parsed.positionals[0], version: parsed.version, format: parsed.format };
 }
 
 /** `--lang` is read before parsing (cli.ts sets the locale from it); here only its value is checked. */
