@@ -3,25 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli } from './runCli';
+import { SEED_CHECKPOINT, SEED_CONFIG, SEED_CURRENT } from '../fixtures/seed';
 
-const CONFIG = `[extractor]
-db_type=mysql
-extract_type=cdc
-binlog_position=73351
-binlog_filename=mysql-bin.000004
-server_id=2000
-url=mysql://root:123456@127.0.0.1:3307?ssl-mode=disabled
-
-[sinker]
-db_type=mysql
-sink_type=write
-url=mysql://root:123456@127.0.0.1:3308?ssl-mode=disabled
-
-[runtime]
-log_dir=./logs
-`;
-const CURRENT = '2024-10-18 05:21:45.207690 | current_position | {"type":"MysqlCdc","server_id":"","binlog_filename":"mysql-bin.000004","next_event_position":73600,"gtid_set":"","timestamp":"2024-10-18 05:21:44.000"}';
-const CHECKPOINT = '2024-10-18 05:21:45.207788 | checkpoint_position | {"type":"MysqlCdc","server_id":"","binlog_filename":"mysql-bin.000004","next_event_position":73685,"gtid_set":"","timestamp":"2024-10-18 05:21:44.000"}';
+const CONFIG = SEED_CONFIG;
+const CURRENT = SEED_CURRENT;
+const CHECKPOINT = SEED_CHECKPOINT;
 
 let dir: string;
 beforeAll(() => ensureBuilt());
