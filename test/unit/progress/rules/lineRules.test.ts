@@ -34,7 +34,7 @@ describe('PL002 no JSON payload', () => {
   const broken = SEED.replace('"binlog_filename"', 'binlog_filename');
   it('a broken line that no later line supersedes: error, naming the line ape-dts falls back to', () => {
     const text = file(mysql(1), broken, NONE());
-    expect(findings(text, '2.0.24', {}, 'PL002')).toEqual(['2:PL002:error']);
+    expect(findings(text, '2.0.24', {}, 'PL002')).toEqual(['2:PL002:warning']);
     expect(messages(text, '2.0.24', {}, 'PL002')[0]).toContain('resumes from line 1 instead');
   });
   it('superseded by a later line of the same kind: warning', () => {
@@ -50,7 +50,7 @@ describe('PL002 no JSON payload', () => {
 
 describe('PL003 unknown variant', () => {
   it('wrong case', () => {
-    expect(findings(file(SEED.replace('MysqlCdc', 'MySqlCdc')), '2.0.26', {}, 'PL003')).toEqual(['1:PL003:error']);
+    expect(findings(file(SEED.replace('MysqlCdc', 'MySqlCdc')), '2.0.26', {}, 'PL003')).toEqual(['1:PL003:warning']);
     expect(findings(file(SEED), '2.0.26', {}, 'PL003')).toEqual([]);
   });
 });
@@ -58,7 +58,7 @@ describe('PL003 unknown variant', () => {
 describe('PL004 fields ape-dts rejects', () => {
   it('a quoted number, on the value', () => {
     const text = file(SEED.replace('73685', '"73685"'));
-    expect(findings(text, '2.0.24', {}, 'PL004')).toEqual(['1:PL004:error']);
+    expect(findings(text, '2.0.24', {}, 'PL004')).toEqual(['1:PL004:warning']);
     expect(covered(text, '2.0.24', {}, 'PL004')).toEqual(['"73685"']);
   });
   it('a duplicated key, on the second key', () => {
@@ -82,7 +82,7 @@ describe('PL004 fields ape-dts rejects', () => {
 describe('PL007 the 2.0.26 snapshot shape read by ≤ 2.0.25', () => {
   const line = `${T} | current_position | {"type":"RdbSnapshot","db_type":"mysql","schema":"s","tb":"t","order_key":{"single":["id","5"]}}`;
   it('is rejected up to 2.0.25, fine from 2.0.26', () => {
-    expect(findings(file(line), '2.0.25', {}, 'PL007')).toEqual(['1:PL007:error']);
+    expect(findings(file(line), '2.0.25', {}, 'PL007')).toEqual(['1:PL007:warning']);
     expect(findings(file(line), '2.0.26', {}, 'PL007')).toEqual([]);
   });
 });

@@ -58,15 +58,18 @@ function neighbours(ctx: ProgressRuleContext, l: ProgressLine) {
 }
 
 /** Severity of skipping this line, and the clause "ape-dts skips this line …" saying what it uses instead. */
+// A skipped line is a warning at most (spec: position-schema.json lintRules): ape-dts starts
+// anyway, from an older line, the config's keys or scratch, which is not what the user meant but
+// is no refusal. Only a line that makes it panic (PL002.panics) is an error.
 function skipImpact(ctx: ProgressRuleContext, l: ProgressLine): { severity: Severity; skips: string } {
   if (ctx.file.kind !== 'position') {
-    return { severity: 'error', skips: t(ctx.file.kind === 'finished' ? 'progress.skips.finished' : 'progress.skips.config') };
+    return { severity: 'warning', skips: t(ctx.file.kind === 'finished' ? 'progress.skips.finished' : 'progress.skips.config') };
   }
   if (!isRead(ctx, l.line)) return { severity: 'information', skips: t('progress.skips.unread') };
   const { before, after } = neighbours(ctx, l);
   if (after) return { severity: 'warning', skips: t('progress.skips.superseded', { line: after.line + 1 }) };
   return {
-    severity: 'error',
+    severity: 'warning',
     skips: before ? t('progress.skips.falls-back', { line: before.line + 1 }) : t('progress.skips.nothing-else'),
   };
 }
@@ -107,7 +110,7 @@ const malformed: ProgressRule = {
 function rejectionRule(id: 'PL003' | 'PL004' | 'PL007', profiles?: Profile[]): ProgressRule {
   return {
     id,
-    severity: 'error',
+    severity: 'warning',
     kinds: ['position', 'finished', 'resumeConfig'],
     profiles,
     check(ctx, report) {
