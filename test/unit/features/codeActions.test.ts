@@ -117,6 +117,15 @@ describe('legacy [resumer] keys', () => {
     expect(titles(before, 'resumer.legacy-rejected', '2.0.26')[0]).toContain('(from_log also reads position.log from log_dir)');
   });
 
+  it('2.0.26: unindented, the added line and the renamed key are one edit, not two at the same place', () => {
+    const before = ini('[resumer]', 'resume_config_file=./resume.config');
+    const result = lintConfig(before, { version: '2.0.26' });
+    const d = result.diagnostics.find((x) => x.code === 'resumer.legacy-rejected')!;
+    const [action] = codeActionsFor(result, d.range, [d]).filter((a) => a.kind === 'quickfix');
+    expect(action.edits).toEqual([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 18 } }, newText: 'resume_type=from_log\nconfig_file' }]);
+    expect(applyEdits(before, action.edits)).toBe(ini('[resumer]', 'resume_type=from_log', 'config_file=./resume.config'));
+  });
+
   it('2.0.25: offered for the migration hint', () => {
     expect(quickFix(legacy, 'lint.legacy-resumer-migrate', '2.0.25')).toContain('resume_type=from_log');
   });
