@@ -26,6 +26,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { prng } from '../gen/positions.mjs';
 import { LAYOUT, mutateProgress, progressSeeds, taskConfig } from './progress.mjs';
 
 const require = createRequire(import.meta.url);
@@ -60,22 +61,11 @@ function parseArgs(argv) {
   return opts;
 }
 
-// --- a seeded random source, so a run can be repeated ---------------------------------------
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// --- a seeded random source (the generator's mulberry32), so a run can be repeated -----------
 
 class Rng {
   constructor(seed) {
-    this.next = mulberry32(seed);
+    this.next = prng(seed);
   }
   int(n) {
     return Math.floor(this.next() * n);

@@ -6,6 +6,7 @@ import { scanIni } from '../../server/src/core/ini/scanIni';
 import { parseTaskConfig } from '../../server/src/core/model/taskConfig';
 import { keysFor, sectionsFor } from '../../server/src/core/schema/index';
 import { NUM_RUNS, configTextArb, fixableConfigArb, linesOf } from './arbitraries';
+import { embeds } from './embeds';
 
 // planKeyEdits is what the resume command writes into a production task config with: for any
 // config and any set of key changes, ape-dts must read exactly the requested values afterwards,
@@ -53,21 +54,6 @@ function plan(text: string, changes: KeyChange[]): string {
   return applyEdits(text, planKeyEdits(scanIni(text), changes));
 }
 
-/** `want` (in order) inside `have`, where extra lines of `have` must satisfy `extra`. */
-function embeds(want: readonly string[], have: readonly string[], extra: (line: string) => boolean): boolean {
-  let reachable = new Set([0]);
-  for (const line of have) {
-    const next = new Set<number>();
-    const isExtra = extra(line);
-    for (const p of reachable) {
-      if (p < want.length && want[p] === line) next.add(p + 1);
-      if (isExtra) next.add(p);
-    }
-    if (next.size === 0) return false;
-    reachable = next;
-  }
-  return reachable.has(want.length);
-}
 
 describe('planKeyEdits, for any config and any key changes', () => {
   it('leaves ape-dts reading each requested value, each removed key gone, and every other key as it was', () => {

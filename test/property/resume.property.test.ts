@@ -13,6 +13,7 @@ import { simulateResume } from '../../server/src/core/progress/simulateResume';
 import { planResume, type ResumePlan, type ResumeStrategy } from '../../server/src/core/resume/planResume';
 import type { ApeVersion } from '../../server/src/core/schema/types';
 import { POSITION_LINE_POOL, apeVersionArb, configTextArb, fixableConfigArb, linesOf, mutatedTemplateArb, progressTextArb } from './arbitraries';
+import { embeds } from './embeds';
 
 // The simulator and the planner decide where a production sync restarts. For any task config
 // and any progress files: the simulator never throws and the line it names exists and carries
@@ -151,21 +152,6 @@ const EXTRACTOR_KEYS = new Set(Object.values(START_KEYS).flat());
 const RESUMER_KEYS = new Set(['resume_type', 'config_file', 'log_dir', 'resume_from_log', 'resume_log_dir', 'resume_config_file']);
 const mayTouch = (section: string, key: string) => (section === 'extractor' && EXTRACTOR_KEYS.has(key)) || (section === 'resumer' && RESUMER_KEYS.has(key));
 
-/** `want` (in order) inside `have`, where extra lines of `have` must satisfy `extra`. */
-function embeds(want: readonly string[], have: readonly string[], extra: (line: string) => boolean): boolean {
-  let reachable = new Set([0]);
-  for (const line of have) {
-    const next = new Set<number>();
-    const isExtra = extra(line);
-    for (const p of reachable) {
-      if (p < want.length && want[p] === line) next.add(p + 1);
-      if (isExtra) next.add(p);
-    }
-    if (next.size === 0) return false;
-    reachable = next;
-  }
-  return reachable.has(want.length);
-}
 
 const variantOfLine = (l: string) => /"type":"(\w+)"/.exec(l)?.[1];
 const LINES_OF_VARIANT = new Map([...new Set(POSITION_LINE_POOL.map(variantOfLine))].map((v) => [v, POSITION_LINE_POOL.filter((l) => variantOfLine(l) === v)]));
